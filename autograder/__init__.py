@@ -1,0 +1,1 @@
+"""Assignment-independent grader for nbgrader notebooks: isolated, compared with the reference."""

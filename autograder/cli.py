@@ -1,0 +1,94 @@
+"""``autograder`` command line: build, release and grade assignments in an nbgrader course.
+
+Exit status: 0 when the command did its job (whatever the students scored), 2 for bad usage or
+input the instructor must fix, 1 for an error of the grader itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from autograder import assignment as assignments
+from autograder import build
+from autograder.assignment import AssignmentError
+from autograder.batch import Batch, BatchError, progress_line
+from autograder.results import score_table
+
+USAGE_ERROR = 2
+
+
+def find_course(start: Path) -> Path:
+    """The nbgrader course directory: the nearest folder holding ``nbgrader_config.py``."""
+    for folder in [start, *start.parents]:
+        if (folder / "nbgrader_config.py").is_file():
+            return folder
+    raise BatchError(f"no nbgrader_config.py in {start} or any folder above it; run inside the "
+                     "course directory or pass --course DIR")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="autograder", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("assignment", help="assignment name, e.g. forward_pass")
+        sub.add_argument("--course", type=Path, help="nbgrader course directory "
+                         "(default: the nearest folder above the current one with nbgrader_config.py)")
+        return sub
+
+    command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
+    command("release", "build the source notebook, then run nbgrader generate_assignment")
+    grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
+    grade.add_argument("--submissions", type=Path,
+                       help="folder of student folders (default: <course>/submitted)")
+    grade.add_argument("--csv", type=Path, help="grades CSV (default: <course>/grades/<assignment>.csv)")
+    grade.add_argument("--results", type=Path, help="folder for each student's results.json "
+                       "(default: <course>/grades/<assignment>/)")
+    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="students graded at once (default: every core)")
+    grade.add_argument("--lang", choices=["ko", "en"], default="ko",
+                       help="language of feedback messages (default: ko)")
+    grade.add_argument("--quiet", action="store_true", help="no progress lines")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        course = (args.course or find_course(Path.cwd())).resolve()
+        assignment = assignments.load(args.assignment)
+        if args.command == "build":
+            print(f"wrote {build.write_source(course, assignment)}")
+        elif args.command == "release":
+            build.write_source(course, assignment)
+            print(f"wrote {build.generate_release(course, assignment)}")
+        else:
+            return _grade(args, course, assignment)
+    except (AssignmentError, BatchError) as error:
+        print(f"autograder: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    return 0
+
+
+def _grade(args, course: Path, assignment) -> int:
+    results_dir = args.results or course / "grades" / assignment.name
+    csv_path = args.csv or course / "grades" / f"{assignment.name}.csv"
+    batch = Batch(assignment, build.release_path(course, assignment),
+                  args.submissions or course / "submitted", results_dir, csv_path,
+                  jobs=args.jobs, language=args.lang)
+    started = time.monotonic()
+    results = batch.run(on_result=(lambda r: None) if args.quiet else progress_line)
+    elapsed = time.monotonic() - started
+    print(score_table(results, assignment.function_names))
+    print(f"\ngraded {len(results)} submissions in {elapsed:.1f} s; "
+          f"grades: {csv_path}; per-student results: {results_dir}/<student_id>/results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

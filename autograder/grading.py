@@ -1,0 +1,202 @@
+"""Grading one submission: run its code in a student process, call each case, judge each answer.
+
+The student process only runs code and describes return values; expected values come from the
+reference in this (the grader's) process and every comparison happens here. A case that times
+out, a crash, or a malformed reply costs that case (and, for a timeout, the rest of that
+function); the process is then killed and started again with the notebook's cells replayed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from autograder import compare, sandbox
+from autograder.assignment import Assignment, Case, GradedFunction
+from autograder.messages import message
+from autograder.notebook import CodeCell, NotGradable, ReleaseCells, find_notebook, read_code_cells
+from autograder.results import CaseResult, FunctionResult, StudentResult
+
+MAX_RESTARTS = 20  # per submission; past it the remaining cases fail as "crashed"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the grader computes once per batch: each case's expected value and argument names."""
+
+    expected: dict[tuple[str, int], Any]
+    argument_names: dict[tuple[str, int], list[str]]
+
+    @classmethod
+    def compute(cls, assignment: Assignment) -> "Reference":
+        expected, names = {}, {}
+        for graded in assignment.functions:
+            parameters = list(inspect.signature(assignment.reference[graded.name]).parameters)
+            for number, case in enumerate(graded.cases):
+                expected[graded.name, number] = assignment.expected(case)
+                names[graded.name, number] = parameters[:len(case.args)] + list(case.kwargs)
+        return cls(expected, names)
+
+
+class Session:
+    """A student process with the submission's cells loaded, restarted when it dies."""
+
+    def __init__(self, assignment: Assignment, cells: list[CodeCell], workdir: str) -> None:
+        self.assignment = assignment
+        self.cells = cells
+        self.workdir = workdir
+        self.process: sandbox.StudentProcess | None = None
+        self.cell_errors: dict[int, str] = {}
+        self.poisoned_cells: set[int] = set()  # cells that hung or killed the process
+        self.restarts = 0
+        self.outputs: list[str] = []
+
+    def _ensure_loaded(self) -> None:
+        while self.process is None:
+            if self.restarts > MAX_RESTARTS:
+                raise sandbox.Crashed(f"restarted {MAX_RESTARTS} times; giving up")
+            self.restarts += 1
+            process = sandbox.StudentProcess(self.workdir, self.assignment.memory_limit_mb)
+            try:
+                process.start()
+                for cell in self.cells:
+                    if cell.index in self.poisoned_cells:
+                        continue
+                    self._run_cell(process, cell)
+            except (sandbox.Timeout, sandbox.Crashed):
+                self._retire(process)
+                continue
+            self.process = process
+
+    def _run_cell(self, process: sandbox.StudentProcess, cell: CodeCell) -> None:
+        try:
+            reply = process.request({"op": "cell", "index": cell.index, "source": cell.source},
+                                    self.assignment.load_time_limit)
+        except sandbox.Timeout:
+            self.poisoned_cells.add(cell.index)
+            self.cell_errors[cell.index] = (
+                f"cell {cell.index}: did not finish within {self.assignment.load_time_limit:g} s "
+                "at top level; skipped")
+            raise
+        except sandbox.Crashed as error:
+            self.poisoned_cells.add(cell.index)
+            self.cell_errors[cell.index] = f"cell {cell.index}: ended the process ({error}); skipped"
+            raise
+        if not reply.get("ok"):
+            self.cell_errors[cell.index] = f"cell {cell.index}: {str(reply.get('error'))[:500]}"
+
+    def _retire(self, process: sandbox.StudentProcess) -> None:
+        process.kill()
+        self.outputs.append(process.output())
+
+    def call(self, case: Case) -> dict:
+        """The student process's reply to one case; raises Timeout or Crashed."""
+        self._ensure_loaded()
+        try:
+            return self.process.request({"op": "call", **case.encoded()},
+                                        self.assignment.case_time_limit)
+        except (sandbox.Timeout, sandbox.Crashed):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.process is not None:
+            self._retire(self.process)
+            self.process = None
+
+    def output(self) -> str:
+        return "".join(self.outputs)[:sandbox.OUTPUT_LIMIT]
+
+
+def grade_submission(assignment: Assignment, reference: Reference, release: ReleaseCells,
+                     student_id: str, student_dir: Path, language: str = "ko") -> StudentResult:
+    """Grade ``student_dir`` (one student's ``<assignment>/`` folder). Never raises for the
+    student's sake: whatever goes wrong becomes a recorded score with a reason."""
+    started = time.monotonic()
+    notebook = ""
+    try:
+        path, notes = find_notebook(student_dir, assignment.notebook)
+        notebook = str(path)
+        cells, more_notes = read_code_cells(path, release)
+    except NotGradable as reason:
+        return _zero(assignment, student_id, str(reason), notebook, language, started)
+    except OSError as error:
+        return _zero(assignment, student_id, f"cannot read the submission: {error}", notebook,
+                     language, started)
+    with tempfile.TemporaryDirectory(prefix=f"grade-{student_id}-") as workdir:
+        session = Session(assignment, cells, workdir)
+        try:
+            functions = tuple(
+                grade_function(session.call, reference, graded, assignment.case_time_limit,
+                               language, lambda: list(session.cell_errors.values()))
+                for graded in assignment.functions)
+        finally:
+            session.close()
+    return StudentResult(
+        student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
+        notes=tuple(notes + more_notes),
+        cell_errors=tuple(session.cell_errors[i] for i in sorted(session.cell_errors)),
+        output=session.output(), seconds=time.monotonic() - started, language=language)
+
+
+def grade_function(call: Callable[[Case], dict], reference: Reference, graded: GradedFunction,
+                   time_limit: float, language: str = "ko",
+                   cell_errors: Callable[[], list[str]] = list) -> FunctionResult:
+    """Run and judge every case of one function. ``call`` returns the student side's reply to a
+    case, or raises sandbox.Timeout / sandbox.Crashed. Shared by the isolated grader and the
+    in-kernel path nbgrader uses, so both score alike."""
+    results, timed_out = [], False
+    for number, case in enumerate(graded.cases):
+        if timed_out:
+            results.append(CaseResult(case.label, False, message("skipped_after_timeout", language)))
+            continue
+        try:
+            reply = call(case)
+        except sandbox.Timeout:
+            timed_out = True
+            results.append(CaseResult(case.label, False,
+                                      message("timeout", language, seconds=time_limit)))
+            continue
+        except sandbox.Crashed as error:
+            results.append(CaseResult(case.label, False, message("crashed", language, detail=error)))
+            continue
+        verdict = _judge(reply, case, reference.expected[graded.name, number],
+                         reference.argument_names[graded.name, number], cell_errors, language)
+        results.append(CaseResult(case.label, verdict.passed, verdict.message))
+    return FunctionResult(graded.name, graded.points, tuple(results))
+
+
+def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
+           cell_errors: Callable[[], list[str]], language: str) -> compare.Verdict:
+    status = reply.get("status")
+    if status == "missing":
+        cells = "; ".join(cell_errors())
+        extra = message("cell_errors", language, cells=cells) if cells else ""
+        return compare.Verdict(False, message("missing_function", language, function=case.function,
+                                              cell_errors=extra))
+    if status == "not_callable":
+        return compare.Verdict(False, message("not_callable", language, function=case.function,
+                                              kind=str(reply.get("kind"))[:50]))
+    if status == "raised":
+        return compare.Verdict(False, message("raised", language, error=str(reply.get("error"))[:500]))
+    try:
+        return compare.compare(expected, reply["value"], case.encoded_inputs(),
+                               reply.get("inputs_after"), argument_names, language)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        # a malformed description from the student side
+        return compare.Verdict(False, message("crashed", language,
+                                              detail=f"unreadable answer: {type(error).__name__}"))
+
+
+def _zero(assignment: Assignment, student_id: str, reason: str, notebook: str, language: str,
+          started: float) -> StudentResult:
+    functions = tuple(FunctionResult(g.name, g.points, tuple(
+        CaseResult(c.label, False, message("not_gradable", language, reason=reason))
+        for c in g.cases)) for g in assignment.functions)
+    return StudentResult(student_id, assignment.name, functions, assignment.max_score,
+                         notebook=notebook, error=reason, seconds=time.monotonic() - started,
+                         language=language)

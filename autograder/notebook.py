@@ -1,0 +1,148 @@
+"""Reading a submitted notebook leniently, and choosing which of its cells run.
+
+A submission is read as JSON, not trusted to be a valid nbgrader notebook: editors strip
+metadata, students copy cells, files arrive in other encodings. What runs is every code cell
+except the tests (the grader's own tests replace them): cells marked as tests, cells whose
+grade_id names a test in the release, and unmarked cells identical to a release test.
+Read-only (locked) instructor cells run in the release's version.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class NotGradable(Exception):
+    """The submission cannot be graded at all; the message is the reason shown to people."""
+
+
+@dataclass(frozen=True)
+class CodeCell:
+    index: int  # position among the notebook's cells, 1-based, as a person counts
+    source: str
+
+
+@dataclass(frozen=True)
+class ReleaseCells:
+    """What the grader needs to know of the release notebook."""
+
+    test_ids: frozenset[str]
+    test_sources: frozenset[str]
+    locked_sources: dict  # grade_id -> source of read-only, non-test instructor cells
+
+    @classmethod
+    def from_notebook(cls, path: Path) -> "ReleaseCells":
+        cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
+        test_ids, test_sources, locked = set(), set(), {}
+        for cell in cells:
+            meta = _nbgrader_meta(cell)
+            if cell.get("cell_type") != "code" or not meta:
+                continue
+            grade_id = meta.get("grade_id")
+            if meta.get("grade") and not meta.get("solution"):
+                test_ids.add(grade_id)
+                test_sources.add(_normalized(_source(cell)))
+            elif meta.get("locked") and not meta.get("solution"):
+                locked[grade_id] = _source(cell)
+        return cls(frozenset(test_ids), frozenset(test_sources), locked)
+
+
+def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str]]:
+    """The notebook to grade in ``student_dir``, and notes on how it was chosen."""
+    if (student_dir / expected_name).is_file():
+        others = sorted(p.name for p in student_dir.glob("*.ipynb") if p.name != expected_name)
+        notes = [f"also found {', '.join(others)}; graded {expected_name}"] if others else []
+        return student_dir / expected_name, notes
+    stem = Path(expected_name).stem
+    candidates = sorted(p for p in student_dir.glob("*.ipynb")
+                        if re.fullmatch(rf"{re.escape(stem)}[\s_-]*(\(\d+\)|copy|\d+)?", p.stem,
+                                        flags=re.IGNORECASE))
+    if len(candidates) == 1:
+        return candidates[0], [f"expected {expected_name}, found {candidates[0].name}; graded it"]
+    found = sorted(p.name for p in student_dir.iterdir()) if student_dir.is_dir() else []
+    raise NotGradable(f"expected {expected_name}, found {', '.join(found) or 'no files'}")
+
+
+def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:
+    """The code cells of a submission that run before grading, and notes about skipped ones."""
+    cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
+    runnable, notes = [], []
+    for position, cell in enumerate(cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = _source(cell)
+        meta = _nbgrader_meta(cell)
+        grade_id = meta.get("grade_id")
+        is_test = (meta.get("grade") and not meta.get("solution")) or grade_id in release.test_ids
+        if is_test or _normalized(source) in release.test_sources:
+            continue
+        if grade_id in release.locked_sources and not meta.get("solution"):
+            source = release.locked_sources[grade_id]
+        runnable.append(CodeCell(position, _without_magics(source)))
+    if not runnable:
+        raise NotGradable(f"{path.name} has no code cells")
+    return runnable, notes
+
+
+def _load_json(raw: bytes, name: str) -> dict:
+    if not raw.strip():
+        raise NotGradable(f"{name} is empty")
+    if raw[:2] == b"PK":
+        raise NotGradable(f"{name} is a zip archive, not a notebook; submit the .ipynb file itself")
+    text = _decode(raw)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise NotGradable(f"{name} is not a notebook: its JSON is broken at line {error.lineno}, "
+                          f"column {error.colno} ({error.msg}); the file may be truncated") from None
+    if not isinstance(data, dict) or not ("cells" in data or "worksheets" in data):
+        raise NotGradable(f"{name} is JSON but not a Jupyter notebook (no 'cells')")
+    return data
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or the Korean legacy encoding CP949."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _cells(data: dict, name: str) -> list[dict]:
+    if "cells" in data:
+        cells = data["cells"]
+    else:  # nbformat 3: cells inside worksheets, code in "input"
+        cells = [dict(c, source=c.get("input", c.get("source", "")))
+                 for w in data.get("worksheets", []) for c in w.get("cells", [])]
+    if not isinstance(cells, list):
+        raise NotGradable(f"{name} is not a Jupyter notebook ('cells' is not a list)")
+    return [c for c in cells if isinstance(c, dict)]
+
+
+def _source(cell: dict) -> str:
+    source = cell.get("source", "")
+    if isinstance(source, list):
+        return "".join(s for s in source if isinstance(s, str))
+    return source if isinstance(source, str) else ""
+
+
+def _nbgrader_meta(cell: dict) -> dict:
+    meta = cell.get("metadata")
+    meta = meta.get("nbgrader") if isinstance(meta, dict) else None
+    return meta if isinstance(meta, dict) else {}
+
+
+def _normalized(source: str) -> str:
+    return "\n".join(line.rstrip() for line in source.strip().splitlines())
+
+
+def _without_magics(source: str) -> str:
+    """IPython magics and shell escapes (``%time``, ``!pip``) are not Python: blank them out."""
+    return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in source.splitlines())

@@ -1,0 +1,160 @@
+"""The result model: one student's score per function and per case, serialised once.
+
+``StudentResult.to_gradescope()`` is Gradescope's ``results.json`` shape (score, tests with name,
+score, max_score, output, visibility), the de-facto standard other tools read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from autograder.messages import message
+
+
+def function_score(points: float, passed: int, total: int) -> float:
+    """Partial credit by the share of cases passed (the one rule, used by every grading path)."""
+    return round(points * passed / total, 4) if total else 0.0
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    label: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class FunctionResult:
+    name: str
+    max_points: float
+    cases: tuple[CaseResult, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(c.passed for c in self.cases)
+
+    @property
+    def points(self) -> float:
+        return function_score(self.max_points, self.passed, len(self.cases))
+
+
+@dataclass(frozen=True)
+class StudentResult:
+    student_id: str
+    assignment: str
+    functions: tuple[FunctionResult, ...]
+    max_score: float
+    notebook: str = ""
+    error: str = ""  # why the submission could not be graded at all ("" when it was)
+    notes: tuple[str, ...] = ()
+    cell_errors: tuple[str, ...] = ()
+    output: str = ""
+    seconds: float = 0.0
+    language: str = field(default="ko", compare=False)
+
+    @property
+    def total(self) -> float:
+        return round(sum(f.points for f in self.functions), 4)
+
+    def score(self, function: str) -> float:
+        for result in self.functions:
+            if result.name == function:
+                return result.points
+        return 0.0
+
+    def to_gradescope(self) -> dict:
+        tests = []
+        for result in self.functions:
+            failed = [f"- {c.label}: {c.message}" for c in result.cases if not c.passed]
+            summary = f"{result.passed}/{len(result.cases)} cases passed"
+            tests.append({"name": result.name, "score": result.points,
+                          "max_score": result.max_points,
+                          "output": "\n".join([summary, *failed]), "visibility": "visible"})
+        lines = [message("not_gradable", self.language, reason=self.error)] if self.error else []
+        lines += list(self.notes) + list(self.cell_errors)
+        return {"score": self.total, "max_score": self.max_score,
+                "output": "\n".join(lines), "execution_time": round(self.seconds, 3),
+                "tests": tests, "stdout_visibility": "hidden",
+                "extra_data": {"student_id": self.student_id, "assignment": self.assignment,
+                               "notebook": self.notebook, "student_output": self.output}}
+
+    @classmethod
+    def from_gradescope(cls, data: dict) -> "StudentResult":
+        """Read back a stored results.json (cases come back from each test's output lines)."""
+        extra = data["extra_data"]
+        functions = tuple(FunctionResult(t["name"], t["max_score"], _cases_from_output(t))
+                          for t in data["tests"])
+        return cls(extra["student_id"], extra["assignment"], functions, data["max_score"],
+                   notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0))
+
+
+def _cases_from_output(test: dict) -> tuple[CaseResult, ...]:
+    summary = test["output"].splitlines()[0]
+    passed, total = (int(n) for n in summary.split()[0].split("/"))
+    return tuple([CaseResult("", True)] * passed + [CaseResult("", False)] * (total - passed))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so a reader sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def write_student_json(path: Path, result: StudentResult) -> None:
+    write_atomically(path, json.dumps(result.to_gradescope(), ensure_ascii=False, indent=2))
+
+
+def grades_csv(results: list[StudentResult], function_names: list[str]) -> str:
+    """One row per student: student_id, one column per graded function, total, max_score."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student_id", *function_names, "total", "max_score"])
+    for result in sorted(results, key=lambda r: r.student_id):
+        writer.writerow([result.student_id, *(_number(result.score(f)) for f in function_names),
+                         _number(result.total), _number(result.max_score)])
+    return buffer.getvalue()
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == round(value, 4) else f"{value:.4f}"
+
+
+def score_table(results: list[StudentResult], function_names: list[str]) -> str:
+    """The terminal table: a row per student, a column per function, then the reason if any."""
+    short = {name: name if len(name) <= 10 else name[:9] + "…" for name in function_names}
+    header = ["student_id", *short.values(), "total", "note"]
+    rows = [[r.student_id, *(_number(r.score(f)) for f in function_names),
+             f"{_number(r.total)}/{_number(r.max_score)}", _note(r)]
+            for r in sorted(results, key=lambda r: r.student_id)]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells) + ("  " + row[-1] if row[-1] else ""))
+    lines.insert(1, "-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def _note(result: StudentResult) -> str:
+    if result.error:
+        return result.error[:70]
+    if result.cell_errors:
+        return result.cell_errors[0][:70]
+    return ""
+
+
+__all__ = ["CaseResult", "FunctionResult", "StudentResult", "asdict", "function_score",
+           "grades_csv", "score_table", "write_atomically", "write_student_json"]

@@ -1,0 +1,159 @@
+"""The grader's handle on one student process: spawn, limit, talk, kill.
+
+Each submission's code runs in a fresh ``python -I -m autograder.worker`` in its own session
+(process group), its own empty working directory, with no stdin, a memory limit, and a cap on the
+output kept. The grader waits for each reply with a deadline; on a timeout, a crash or a malformed
+reply it kills the whole process group, so nothing the student started survives.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+from autograder import framing
+
+OUTPUT_LIMIT = 64 * 1024  # bytes of student stdout/stderr kept per submission
+START_SECONDS = 30.0  # python + numpy start-up, generous for a loaded machine
+
+
+class Timeout(Exception):
+    """The student process did not answer within its time limit."""
+
+
+class Crashed(Exception):
+    """The student process died or sent something that is not a message."""
+
+
+def _student_environment(home: str) -> dict[str, str]:
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
+           "LC_ALL": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
+    for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):  # machine quirks numpy needs
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+class StudentProcess:
+    def __init__(self, workdir: str, memory_limit_mb: int) -> None:
+        self.workdir = workdir
+        self.memory_limit_mb = memory_limit_mb
+        self.process: subprocess.Popen | None = None
+        self._output = bytearray()
+        self._output_total = 0
+        self._buffer = b""
+
+    # --- life cycle -------------------------------------------------------------------------
+    def start(self) -> None:
+        command_read, self._command_write = os.pipe()
+        self._reply_read, reply_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-m", "autograder.worker", str(command_read), str(reply_write)],
+            pass_fds=(command_read, reply_write), stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.workdir,
+            env=_student_environment(self.workdir), start_new_session=True)
+        os.close(command_read)
+        os.close(reply_write)
+        limit = self.memory_limit_mb * 1024 * 1024
+        resource.prlimit(self.process.pid, resource.RLIMIT_AS, (limit, limit))
+        self._send = framing.writer(self._command_write)
+        threading.Thread(target=self._drain_output, args=(self.process.stdout,),
+                         daemon=True).start()
+        self._receive(START_SECONDS)  # the worker's "ready"
+
+    def kill(self) -> None:
+        """Kill the student's whole process group, and reap it."""
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        for fd in (self._command_write, self._reply_read):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.process = None
+        self._buffer = b""
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None
+
+    # --- talking ----------------------------------------------------------------------------
+    def request(self, message: dict, seconds: float) -> dict:
+        """Send one command and wait at most ``seconds`` for its reply."""
+        try:
+            self._send(message)
+        except (BrokenPipeError, OSError) as error:
+            raise Crashed(self._death_detail() or f"pipe closed ({error})") from None
+        reply = self._receive(seconds)
+        if not isinstance(reply, dict):
+            raise Crashed("the student process sent a reply that is not a message")
+        return reply
+
+    def _receive(self, seconds: float) -> Any:
+        deadline = time.monotonic() + seconds
+        header = self._read_exactly(framing.HEADER.size, deadline)
+        (length,) = framing.HEADER.unpack(header)
+        if length > framing.MAX_MESSAGE:
+            raise Crashed(f"reply of {length} bytes exceeds the {framing.MAX_MESSAGE}-byte limit")
+        body = self._read_exactly(length, deadline)
+        try:
+            import json
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise Crashed("the student process sent a reply that is not JSON") from None
+
+    def _read_exactly(self, size: int, deadline: float) -> bytes:
+        while len(self._buffer) < size:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise Timeout()
+            ready, _, _ = select.select([self._reply_read], [], [], remaining)
+            if not ready:
+                raise Timeout()
+            chunk = os.read(self._reply_read, 1 << 20)
+            if not chunk:
+                raise Crashed(self._death_detail() or "the student process closed its channel")
+            self._buffer += chunk
+        data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+    def _death_detail(self) -> str:
+        if self.process is None:
+            return ""
+        try:
+            code = self.process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            return ""
+        if code < 0:
+            name = signal.Signals(-code).name
+            hint = " (memory limit?)" if name in ("SIGKILL", "SIGSEGV", "SIGABRT") else ""
+            return f"killed by {name}{hint}"
+        return f"exited with status {code}"
+
+    # --- output -----------------------------------------------------------------------------
+    def _drain_output(self, stream) -> None:
+        for chunk in iter(lambda: stream.read1(1 << 16), b""):
+            self._output_total += len(chunk)
+            room = OUTPUT_LIMIT - len(self._output)
+            if room > 0:
+                self._output += chunk[:room]
+        stream.close()
+
+    def output(self) -> str:
+        text = self._output.decode("utf-8", errors="replace")
+        if self._output_total > OUTPUT_LIMIT:
+            text += f"\n[... {self._output_total - OUTPUT_LIMIT} more bytes of output not kept]"
+        return text

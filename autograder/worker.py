@@ -1,0 +1,101 @@
+"""The student side: runs one submission's code in its own process and answers calls.
+
+Started by ``sandbox.StudentProcess`` as ``python -I -m autograder.worker CMD_FD REPLY_FD``.
+It reads length-prefixed JSON commands and writes JSON replies; it never sees a reference answer
+and never compares anything. Whatever it sends back is treated by the grader as untrusted data.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import sys
+import traceback
+import warnings
+
+from autograder import framing, wire
+
+MAX_ERROR = 2000  # characters of an error message sent back
+
+
+def _error_text(error: BaseException, source_name: str | None = None) -> str:
+    """The exception's type, message and the student's own frames (never the worker's)."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if f.filename.startswith("<cell")]
+    where = f" ({frames[-1].filename[1:-1]}, line {frames[-1].lineno})" if frames else ""
+    if isinstance(error, SyntaxError):
+        where = f" ({error.filename[1:-1] if error.filename else 'cell'}, line {error.lineno})"
+        return f"SyntaxError: {error.msg}{where}"[:MAX_ERROR]
+    text = f"{type(error).__name__}: {error}"
+    return (text[:MAX_ERROR - len(where)] + where)
+
+
+class Worker:
+    def __init__(self) -> None:
+        self.namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
+
+    def run_cell(self, index: int, source: str) -> dict:
+        try:
+            code = compile(source, f"<cell {index}>", "exec")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                exec(code, self.namespace)
+        except BaseException as error:  # SystemExit and KeyboardInterrupt included: a cell's fault
+            return {"ok": False, "error": _error_text(error)}
+        return {"ok": True}
+
+    def call(self, function: str, args: list, kwargs: dict) -> dict:
+        target = self.namespace.get(function)
+        if target is None:
+            return {"status": "missing"}
+        if not callable(target):
+            return {"status": "not_callable", "kind": type(target).__name__}
+        live_args = wire.decode(args)
+        live_kwargs = {k: wire.decode(v) for k, v in kwargs.items()}
+        try:
+            with warnings.catch_warnings(), _quiet_numpy():
+                warnings.simplefilter("ignore")
+                result = target(*live_args, **live_kwargs)
+            value = wire.describe(result)
+        except BaseException as error:  # a student exit or interrupt is that case's failure
+            return {"status": "raised", "error": _error_text(error)}
+        try:
+            inputs_after = [wire.encode(a) for a in live_args] + [
+                wire.encode(live_kwargs[k]) for k in kwargs]
+        except TypeError:
+            inputs_after = None
+        return {"status": "returned", "value": value, "inputs_after": inputs_after}
+
+
+class _quiet_numpy:
+    """np.errstate(all='ignore') without trusting whatever the student did to np.errstate."""
+
+    def __enter__(self):
+        import numpy
+        self._saved = numpy.seterr(all="ignore")
+
+    def __exit__(self, *exc):
+        import numpy
+        numpy.seterr(**self._saved)
+
+
+def main(argv: list[str]) -> None:
+    command_fd, reply_fd = int(argv[1]), int(argv[2])
+    reader = os.fdopen(command_fd, "rb", buffering=0)
+    send = framing.writer(reply_fd)
+    sys.stdin = open(os.devnull)
+    worker = Worker()
+    send({"ready": True})
+    while True:
+        command = framing.read(reader)
+        if command is None:
+            return
+        if command["op"] == "cell":
+            send(worker.run_cell(command["index"], command["source"]))
+        elif command["op"] == "call":
+            send(worker.call(command["function"], command["args"], command["kwargs"]))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
