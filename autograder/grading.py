@@ -181,6 +181,8 @@ def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
     if status == "not_callable":
         return compare.Verdict(False, message("not_callable", language, function=case.function,
                                               kind=str(reply.get("kind"))[:50]))
+    if status == "raised" and str(reply.get("error", "")).startswith("NotImplementedError"):
+        return compare.Verdict(False, message("not_implemented", language))
     if status == "raised":
         return compare.Verdict(False, message("raised", language, error=str(reply.get("error"))[:500]))
     try:

@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "실행 중 오류(exception)가 났습니다: {error}",
         "en": "the call raised an exception: {error}",
     },
+    "not_implemented": {
+        "ko": "아직 구현하지 않았습니다 (NotImplementedError): `raise NotImplementedError()` 줄을 지우고 코드를 작성하세요.",
+        "en": "not implemented yet (NotImplementedError): delete the `raise NotImplementedError()` line and write the code.",
+    },
     "timeout": {
         "ko": "시간 제한 {seconds:g}초 안에 끝나지 않았습니다 (무한 루프(infinite loop)인지 확인하세요).",
         "en": "did not finish within the time limit of {seconds:g} s (check for an infinite loop).",

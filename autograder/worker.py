@@ -25,8 +25,7 @@ def _error_text(error: BaseException, source_name: str | None = None) -> str:
               if f.filename.startswith("<cell")]
     where = f" ({frames[-1].filename[1:-1]}, line {frames[-1].lineno})" if frames else ""
     if isinstance(error, SyntaxError):
-        where = f" ({error.filename[1:-1] if error.filename else 'cell'}, line {error.lineno})"
-        return f"SyntaxError: {error.msg}{where}"[:MAX_ERROR]
+        return f"{type(error).__name__}: {error.msg} (line {error.lineno})"[:MAX_ERROR]
     text = f"{type(error).__name__}: {error}"
     return (text[:MAX_ERROR - len(where)] + where)
 
