@@ -52,6 +52,7 @@ class Session:
         self.process: sandbox.StudentProcess | None = None
         self.cell_errors: dict[int, str] = {}
         self.poisoned_cells: set[int] = set()  # cells that hung or killed the process
+        self.dropped_cells: set[int] = set()  # ... even when only their definitions ran
         self.restarts = 0
         self.outputs: list[str] = []
 
@@ -64,27 +65,32 @@ class Session:
             try:
                 process.start()
                 for cell in self.cells:
-                    if cell.index in self.poisoned_cells:
-                        continue
-                    self._run_cell(process, cell)
+                    if cell.index not in self.dropped_cells:
+                        self._run_cell(process, cell)
             except (sandbox.Timeout, sandbox.Crashed):
                 self._retire(process)
                 continue
             self.process = process
 
     def _run_cell(self, process: sandbox.StudentProcess, cell: CodeCell) -> None:
+        """Run one cell. A cell that hangs or ends the process is run again, after a restart,
+        with only its definitions (def, class, import); if even that fails, it is dropped."""
+        definitions_only = cell.index in self.poisoned_cells
         try:
-            reply = process.request({"op": "cell", "index": cell.index, "source": cell.source},
+            reply = process.request({"op": "cell", "index": cell.index, "source": cell.source,
+                                     "definitions_only": definitions_only},
                                     self.assignment.load_time_limit)
-        except sandbox.Timeout:
-            self.poisoned_cells.add(cell.index)
-            self.cell_errors[cell.index] = (
-                f"cell {cell.index}: did not finish within {self.assignment.load_time_limit:g} s "
-                "at top level; skipped")
-            raise
-        except sandbox.Crashed as error:
-            self.poisoned_cells.add(cell.index)
-            self.cell_errors[cell.index] = f"cell {cell.index}: ended the process ({error}); skipped"
+        except (sandbox.Timeout, sandbox.Crashed) as error:
+            what = (f"did not finish within {self.assignment.load_time_limit:g} s"
+                    if isinstance(error, sandbox.Timeout) else f"ended the process ({error})")
+            if definitions_only:
+                self.dropped_cells.add(cell.index)
+                self.cell_errors[cell.index] = f"cell {cell.index}: {what}; skipped"
+            else:
+                self.poisoned_cells.add(cell.index)
+                self.cell_errors[cell.index] = (
+                    f"cell {cell.index}: {what} at top level; only its definitions "
+                    "(def, class, import) were kept")
             raise
         if not reply.get("ok"):
             self.cell_errors[cell.index] = f"cell {cell.index}: {str(reply.get('error'))[:500]}"
@@ -109,7 +115,10 @@ class Session:
             self.process = None
 
     def output(self) -> str:
-        return "".join(self.outputs)[:sandbox.OUTPUT_LIMIT]
+        text = "\n".join(o for o in self.outputs if o)
+        if len(text) > sandbox.OUTPUT_LIMIT + 200:
+            text = text[:sandbox.OUTPUT_LIMIT] + "\n[... more bytes of output not kept]"
+        return text
 
 
 def grade_submission(assignment: Assignment, reference: Reference, release: ReleaseCells,

@@ -65,8 +65,9 @@ class StudentProcess:
         limit = self.memory_limit_mb * 1024 * 1024
         resource.prlimit(self.process.pid, resource.RLIMIT_AS, (limit, limit))
         self._send = framing.writer(self._command_write)
-        threading.Thread(target=self._drain_output, args=(self.process.stdout,),
-                         daemon=True).start()
+        self._drain = threading.Thread(target=self._drain_output, args=(self.process.stdout,),
+                                       daemon=True)
+        self._drain.start()
         self._receive(START_SECONDS)  # the worker's "ready"
 
     def kill(self) -> None:
@@ -78,6 +79,7 @@ class StudentProcess:
         except ProcessLookupError:
             pass
         self.process.wait()
+        self._drain.join(timeout=5)
         for fd in (self._command_write, self._reply_read):
             try:
                 os.close(fd)

@@ -7,6 +7,7 @@ and never compares anything. Whatever it sends back is treated by the grader as 
 
 from __future__ import annotations
 
+import ast
 import builtins
 import json
 import os
@@ -30,13 +31,24 @@ def _error_text(error: BaseException, source_name: str | None = None) -> str:
     return (text[:MAX_ERROR - len(where)] + where)
 
 
+DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)
+
+
+def _definitions(source: str) -> ast.Module:
+    """Only the top-level def, class and import statements of a cell."""
+    tree = ast.parse(source)
+    tree.body = [node for node in tree.body if isinstance(node, DEFINITIONS)]
+    return tree
+
+
 class Worker:
     def __init__(self) -> None:
         self.namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
 
-    def run_cell(self, index: int, source: str) -> dict:
+    def run_cell(self, index: int, source: str, definitions_only: bool = False) -> dict:
         try:
-            code = compile(source, f"<cell {index}>", "exec")
+            code = compile(_definitions(source) if definitions_only else source,
+                           f"<cell {index}>", "exec")
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 exec(code, self.namespace)
@@ -91,7 +103,8 @@ def main(argv: list[str]) -> None:
         if command is None:
             return
         if command["op"] == "cell":
-            send(worker.run_cell(command["index"], command["source"]))
+            send(worker.run_cell(command["index"], command["source"],
+                                 command.get("definitions_only", False)))
         elif command["op"] == "call":
             send(worker.call(command["function"], command["args"], command["kwargs"]))
 

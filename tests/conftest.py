@@ -46,3 +46,40 @@ def sample_grades(tmp_path_factory) -> dict:
         rows = {row["student_id"]: row for row in csv.DictReader(stream)}
     return {"rows": rows, "results": out / "results", "stdout": result.stdout,
             "csv_text": (out / "grades.csv").read_text()}
+
+
+def student_notebook(code: dict[str, str]) -> "nbformat.NotebookNode":
+    """The release notebook with the given solution cells (by grade_id) replaced."""
+    import nbformat
+    notebook = nbformat.read(REPO / "release" / "forward_pass" / "forward_pass.ipynb", as_version=4)
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and meta.get("grade_id") in code:
+            cell.source = code[meta["grade_id"]].strip("\n")
+    return notebook
+
+
+def submit(submissions: Path, student_id: str, notebook=None, *, name: str = "forward_pass.ipynb",
+           raw: bytes | None = None) -> Path:
+    """Place one submission in nbgrader's layout: <submissions>/<student_id>/forward_pass/<name>."""
+    import nbformat
+    path = submissions / student_id / "forward_pass" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if raw is not None:
+        path.write_bytes(raw)
+    else:
+        nbformat.write(notebook, path)
+    return path
+
+
+def grade_folder(submissions: Path, out: Path, *extra: str) -> dict:
+    """Run `autograder grade` on a folder; return each student's results.json and the CSV rows."""
+    import csv
+    import json
+    result = run_autograder("grade", "forward_pass", "--submissions", str(submissions), "--csv",
+                            str(out / "grades.csv"), "--results", str(out / "results"), "--quiet",
+                            *extra)
+    with open(out / "grades.csv", newline="") as stream:
+        rows = {row["student_id"]: row for row in csv.DictReader(stream)}
+    results = {p.parent.name: json.loads(p.read_text()) for p in (out / "results").glob("*/results.json")}
+    return {"rows": rows, "results": results, "stdout": result.stdout}

@@ -1,0 +1,151 @@
+"""Whatever a submission is or does, its student gets a recorded score and a reason, the other
+students keep theirs, and the batch finishes with exit status 0."""
+
+from __future__ import annotations
+
+import copy
+import os
+import zipfile
+
+import nbformat
+import pytest
+from conftest import grade_folder, student_notebook, submit
+from samples import CORRECT
+
+FULL = 20.0
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """One batch holding every damaged or misbehaving submission, plus a correct one."""
+    base = tmp_path_factory.mktemp("robustness")
+    subs = base / "submitted"
+    correct = student_notebook(CORRECT)
+    submit(subs, "ok", correct)
+
+    # --- damaged files
+    submit(subs, "empty", raw=b"")
+    submit(subs, "truncated", raw=nbformat.writes(correct).encode()[:5000])
+    zipped = base / "nb.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("forward_pass.ipynb", nbformat.writes(correct))
+    submit(subs, "zipped", raw=zipped.read_bytes())
+    submit(subs, "python_file", raw=b"def sigmoid(z):\n    return 0\n", name="forward_pass.py")
+    submit(subs, "json_not_notebook", raw=b'{"hello": 1}')
+    (subs / "no_folder").mkdir()
+    submit(subs, "renamed", correct, name="forward_pass (1).ipynb")
+    cp949 = nbformat.writes(correct).encode("cp949", errors="replace")  # σ, ✓ have no CP949 form
+    submit(subs, "cp949", raw=cp949)
+
+    # --- edited notebooks
+    stripped = student_notebook(CORRECT)
+    for cell in stripped.cells:
+        cell.metadata = {}
+    submit(subs, "metadata_stripped", stripped)
+    weakened = student_notebook({**CORRECT, "relu": "def relu(z):\n    return z"})
+    for cell in weakened.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "relu_hidden_tests":
+            cell.source = "assert True"
+            cell.metadata["nbgrader"]["locked"] = False
+    submit(subs, "weakened_test", weakened)
+    duplicated = student_notebook(CORRECT)
+    duplicated.cells.append(copy.deepcopy(
+        next(c for c in duplicated.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "relu")))
+    submit(subs, "duplicate_ids", duplicated)
+
+    # --- misbehaving code
+    def with_code(**changes):
+        return student_notebook({**CORRECT, **changes})
+
+    submit(subs, "hard_exit", with_code(relu="import os\ndef relu(z):\n    os._exit(0)"))
+    submit(subs, "top_level_exit", with_code(relu=CORRECT["relu"] + "\nimport sys\nsys.exit()"))
+    submit(subs, "memory_bomb", with_code(relu="def relu(z):\n    return np.ones((10**6, 10**6))"))
+    submit(subs, "loud", with_code(relu=CORRECT["relu"].replace(
+        "    z = np.asarray(z)", "    print('x' * 10_000_000)\n    z = np.asarray(z)")))
+    submit(subs, "cheat_allclose", with_code(relu=(
+        "np.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None\n"
+        "np.array_equal = lambda *a, **k: True\ndef relu(z):\n    return np.full(np.shape(z), 42.0)")))
+    submit(subs, "cheat_eq", with_code(relu=(
+        "class Anything:\n    shape = property(lambda self: (6,))\n    def __eq__(self, o): return True\n"
+        "def relu(z):\n    return Anything()")))
+    submit(subs, "warns", with_code(relu=CORRECT["relu"].replace(
+        "    z = np.asarray(z)", "    import warnings; warnings.warn('careful')\n    z = np.asarray(z)")))
+    submit(subs, "leaves_child", with_code(relu=(
+        "import subprocess, threading\n"
+        "subprocess.Popen(['sleep', '300'])\n"
+        "threading.Thread(target=lambda: __import__('time').sleep(300), daemon=False).start()\n"
+        + CORRECT["relu"])))
+    submit(subs, "top_level_loop", with_code(relu=CORRECT["relu"] + "\nwhile True:\n    pass"))
+    return {**grade_folder(subs, base / "out"), "submitted": subs}
+
+
+def test_every_student_gets_exactly_one_row(graded):
+    students = len(list(graded["submitted"].iterdir()))
+    assert len(graded["rows"]) == len(graded["results"]) == students == 21
+
+
+def test_the_correct_submission_is_unaffected_by_the_others(graded):
+    assert float(graded["rows"]["ok"]["total"]) == FULL
+
+
+@pytest.mark.parametrize("student, reason", [
+    ("empty", "is empty"),
+    ("truncated", "JSON is broken"),
+    ("zipped", "zip archive"),
+    ("python_file", "expected forward_pass.ipynb, found forward_pass.py"),
+    ("json_not_notebook", "not a Jupyter notebook"),
+    ("no_folder", "expected forward_pass.ipynb, found no files"),
+])
+def test_an_ungradable_file_scores_zero_with_a_reason(graded, student, reason):
+    result = graded["results"][student]
+    assert result["score"] == 0
+    assert reason in result["output"]
+
+
+@pytest.mark.parametrize("student", ["renamed", "cp949", "metadata_stripped", "duplicate_ids",
+                                     "warns", "loud"])
+def test_edited_but_correct_notebooks_get_full_marks(graded, student):
+    assert graded["results"][student]["score"] == FULL, graded["results"][student]
+
+
+def test_a_renamed_notebook_is_graded_with_a_note(graded):
+    assert "forward_pass (1).ipynb" in graded["results"]["renamed"]["output"]
+
+
+def test_a_weakened_test_cell_changes_nothing(graded):
+    assert float(graded["rows"]["weakened_test"]["relu"]) < 2
+
+
+@pytest.mark.parametrize("student", ["hard_exit", "memory_bomb", "cheat_allclose", "cheat_eq"])
+def test_misbehaving_relu_costs_only_relu(graded, student):
+    row = graded["rows"][student]
+    assert float(row["relu"]) == 0
+    assert float(row["total"]) == FULL - 2
+
+
+@pytest.mark.parametrize("student", ["top_level_exit", "leaves_child", "top_level_loop"])
+def test_misbehaving_top_level_code_keeps_the_functions(graded, student):
+    assert graded["results"][student]["score"] == FULL, graded["results"][student]
+
+
+def test_a_top_level_infinite_loop_is_reported(graded):
+    assert "did not finish" in graded["results"]["top_level_loop"]["output"]
+    assert "only its definitions" in graded["results"]["top_level_loop"]["output"]
+
+
+def test_output_is_capped(graded):
+    kept = graded["results"]["loud"]["extra_data"]["student_output"]
+    assert len(kept) < 100_000 and "more bytes of output not kept" in kept
+
+
+def test_nothing_the_students_started_is_left_running(graded):
+    sleepers = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p) == "sleep\x00300\x00"]
+    assert sleepers == []
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline") as stream:
+            return stream.read()
+    except OSError:
+        return ""
