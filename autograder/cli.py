@@ -85,7 +85,9 @@ def _grade(args, course: Path, assignment) -> int:
     results = batch.run(on_result=(lambda r: None) if args.quiet else progress_line)
     elapsed = time.monotonic() - started
     print(score_table(results, assignment.function_names))
-    print(f"\ngraded {len(results)} submissions in {elapsed:.1f} s; "
+    confinement = sorted({r.confinement for r in results if r.confinement})
+    print(f"\nstudent code ran confined by: {', '.join(confinement) or 'n/a'}")
+    print(f"graded {len(results)} submissions in {elapsed:.1f} s; "
           f"grades: {csv_path}; per-student results: {results_dir}/<student_id>/results.json")
     return 0
 

@@ -55,6 +55,7 @@ class Session:
         self.dropped_cells: set[int] = set()  # ... even when only their definitions ran
         self.restarts = 0
         self.outputs: list[str] = []
+        self.confinement = ""
 
     def _ensure_loaded(self) -> None:
         while self.process is None:
@@ -71,6 +72,7 @@ class Session:
                 self._retire(process)
                 continue
             self.process = process
+            self.confinement = process.confinement
 
     def _run_cell(self, process: sandbox.StudentProcess, cell: CodeCell) -> None:
         """Run one cell. A cell that hangs or ends the process is run again, after a restart,
@@ -149,7 +151,8 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
         notes=tuple(notes + more_notes),
         cell_errors=tuple(session.cell_errors[i] for i in sorted(session.cell_errors)),
-        output=session.output(), seconds=time.monotonic() - started, language=language)
+        output=session.output(), seconds=time.monotonic() - started,
+        confinement=session.confinement, language=language)
 
 
 def grade_function(call: Callable[[Case], dict], reference: Reference, graded: GradedFunction,

@@ -56,6 +56,7 @@ class StudentResult:
     cell_errors: tuple[str, ...] = ()
     output: str = ""
     seconds: float = 0.0
+    confinement: str = ""  # how the student process was confined (autograder.confine)
     language: str = field(default="ko", compare=False)
 
     @property
@@ -82,7 +83,8 @@ class StudentResult:
                 "output": "\n".join(lines), "execution_time": round(self.seconds, 3),
                 "tests": tests, "stdout_visibility": "hidden",
                 "extra_data": {"student_id": self.student_id, "assignment": self.assignment,
-                               "notebook": self.notebook, "student_output": self.output}}
+                               "notebook": self.notebook, "student_output": self.output,
+                               "confinement": self.confinement}}
 
     @classmethod
     def from_gradescope(cls, data: dict) -> "StudentResult":

@@ -24,6 +24,48 @@ OUTPUT_LIMIT = 64 * 1024  # bytes of student stdout/stderr kept per submission
 START_SECONDS = 30.0  # python + numpy start-up, generous for a loaded machine
 
 
+PR_SET_CHILD_SUBREAPER = 36
+_live_workers: set[int] = set()
+_workers_lock = threading.Lock()
+_subreaper = False
+
+
+def _become_subreaper() -> None:
+    """Make orphans of student processes (a double fork, a setsid) our children, so that
+    ``_sweep_orphans`` can find and kill them; Linux only, harmless elsewhere."""
+    global _subreaper
+    if not _subreaper and sys.platform.startswith("linux"):
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        _subreaper = True
+
+
+def _sweep_orphans() -> None:
+    """Kill and reap every child of ours that is not a live worker: what a student left behind."""
+    me = os.getpid()
+    for _ in range(100):  # a forking orphan gets a few rounds, then the batch moves on
+        orphans = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat", "rb") as stream:
+                        fields = stream.read().rsplit(b")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == me:
+                    orphans.append(int(entry))
+        with _workers_lock:
+            orphans = [pid for pid in orphans if pid not in _live_workers]
+        if not orphans:
+            return
+        for pid in orphans:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+
+
 class Timeout(Exception):
     """The student process did not answer within its time limit."""
 
@@ -53,13 +95,16 @@ class StudentProcess:
 
     # --- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
+        _become_subreaper()
         command_read, self._command_write = os.pipe()
         self._reply_read, reply_write = os.pipe()
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograder.worker", str(command_read), str(reply_write)],
-            pass_fds=(command_read, reply_write), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.workdir,
-            env=_student_environment(self.workdir), start_new_session=True)
+        with _workers_lock:  # a sweep in another thread must never take a new worker for an orphan
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-u", "-m", "autograder.worker", str(command_read), str(reply_write)],
+                pass_fds=(command_read, reply_write), stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.workdir,
+                env=_student_environment(self.workdir), start_new_session=True)
+            _live_workers.add(self.process.pid)
         os.close(command_read)
         os.close(reply_write)
         limit = self.memory_limit_mb * 1024 * 1024
@@ -68,7 +113,8 @@ class StudentProcess:
         self._drain = threading.Thread(target=self._drain_output, args=(self.process.stdout,),
                                        daemon=True)
         self._drain.start()
-        self._receive(START_SECONDS)  # the worker's "ready"
+        ready = self._receive(START_SECONDS)
+        self.confinement = str(ready.get("confinement", "unknown")) if isinstance(ready, dict) else "unknown"
 
     def kill(self) -> None:
         """Kill the student's whole process group, and reap it."""
@@ -79,6 +125,10 @@ class StudentProcess:
         except ProcessLookupError:
             pass
         self.process.wait()
+        with _workers_lock:
+            _live_workers.discard(self.process.pid)
+        if sys.platform.startswith("linux"):
+            _sweep_orphans()
         self._drain.join(timeout=5)
         for fd in (self._command_write, self._reply_read):
             try:

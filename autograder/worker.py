@@ -16,6 +16,7 @@ import traceback
 import warnings
 
 from autograder import framing, wire
+from autograder.confine import confine
 
 MAX_ERROR = 2000  # characters of an error message sent back
 
@@ -96,8 +97,12 @@ def main(argv: list[str]) -> None:
     reader = os.fdopen(command_fd, "rb", buffering=0)
     send = framing.writer(reply_fd)
     sys.stdin = open(os.devnull)
+    try:
+        confinement = confine(os.getcwd())
+    except OSError as error:
+        confinement = f"unconfined ({error})"
     worker = Worker()
-    send({"ready": True})
+    send({"ready": True, "confinement": confinement})
     while True:
         command = framing.read(reader)
         if command is None:

@@ -9,7 +9,9 @@ import zipfile
 
 import nbformat
 import pytest
-from conftest import grade_folder, student_notebook, submit
+from conftest import REPO, grade_folder, student_notebook, submit
+
+from autograder.confine import landlock_abi
 from samples import CORRECT
 
 FULL = 20.0
@@ -70,18 +72,23 @@ def graded(tmp_path_factory):
         "def relu(z):\n    return Anything()")))
     submit(subs, "warns", with_code(relu=CORRECT["relu"].replace(
         "    z = np.asarray(z)", "    import warnings; warnings.warn('careful')\n    z = np.asarray(z)")))
-    submit(subs, "leaves_child", with_code(relu=(
-        "import subprocess, threading\n"
-        "subprocess.Popen(['sleep', '300'])\n"
-        "threading.Thread(target=lambda: __import__('time').sleep(300), daemon=False).start()\n"
-        + CORRECT["relu"])))
+    submit(subs, "leaves_child", with_code(relu=CORRECT["relu"] + (
+        "import os, subprocess, sys, threading, time\n"
+        "threading.Thread(target=lambda: time.sleep(300), daemon=False).start()\n"
+        "if os.fork() == 0:\n    os.setsid()\n    time.sleep(300)\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n")))
+    submit(subs, "uses_reference", with_code(relu=(
+        "try:\n    from solutions.forward_pass import relu\nexcept BaseException:\n"
+        "    exec(open('" + str(REPO / "solutions" / "forward_pass.py") + "').read())\n")))
+    submit(subs, "kills_grader", with_code(relu=CORRECT["relu"] + (
+        "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n")))
     submit(subs, "top_level_loop", with_code(relu=CORRECT["relu"] + "\nwhile True:\n    pass"))
     return {**grade_folder(subs, base / "out"), "submitted": subs}
 
 
 def test_every_student_gets_exactly_one_row(graded):
     students = len(list(graded["submitted"].iterdir()))
-    assert len(graded["rows"]) == len(graded["results"]) == students == 21
+    assert len(graded["rows"]) == len(graded["results"]) == students == 23
 
 
 def test_the_correct_submission_is_unaffected_by_the_others(graded):
@@ -116,14 +123,25 @@ def test_a_weakened_test_cell_changes_nothing(graded):
     assert float(graded["rows"]["weakened_test"]["relu"]) < 2
 
 
-@pytest.mark.parametrize("student", ["hard_exit", "memory_bomb", "cheat_allclose", "cheat_eq"])
+needs_landlock = pytest.mark.skipif(landlock_abi() < 6, reason="this kernel has no Landlock ABI 6")
+
+
+@needs_landlock
+def test_the_reference_is_out_of_reach_of_student_code(graded):
+    result = graded["results"]["uses_reference"]
+    assert "PermissionError" in result["output"] and result["extra_data"]["confinement"].startswith("landlock")
+
+
+@pytest.mark.parametrize("student", ["hard_exit", "memory_bomb", "cheat_allclose", "cheat_eq",
+                                     "uses_reference"])
 def test_misbehaving_relu_costs_only_relu(graded, student):
     row = graded["rows"][student]
     assert float(row["relu"]) == 0
     assert float(row["total"]) == FULL - 2
 
 
-@pytest.mark.parametrize("student", ["top_level_exit", "leaves_child", "top_level_loop"])
+@pytest.mark.parametrize("student", ["top_level_exit", "leaves_child", "top_level_loop",
+                                     "kills_grader"])
 def test_misbehaving_top_level_code_keeps_the_functions(graded, student):
     assert graded["results"][student]["score"] == FULL, graded["results"][student]
 
@@ -139,13 +157,13 @@ def test_output_is_capped(graded):
 
 
 def test_nothing_the_students_started_is_left_running(graded):
-    sleepers = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p) == "sleep\x00300\x00"]
-    assert sleepers == []
+    # each student's processes work in a folder named after the student (grade-<id>-...)
+    leftovers = [p for p in os.listdir("/proc") if p.isdigit() and "grade-leaves_child-" in _cwd(p)]
+    assert leftovers == []
 
 
-def _cmdline(pid: str) -> str:
+def _cwd(pid: str) -> str:
     try:
-        with open(f"/proc/{pid}/cmdline") as stream:
-            return stream.read()
+        return os.readlink(f"/proc/{pid}/cwd")
     except OSError:
         return ""
