@@ -88,10 +88,10 @@ def load(name: str) -> Assignment:
     try:
         package = importlib.resources.files(f"exercises.{name}")
         config = tomllib.loads((package / "assignment.toml").read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError) as error:
+    except (ModuleNotFoundError, FileNotFoundError):
         raise AssignmentError(
-            f"no assignment named {name!r}: expected exercises/{name}/assignment.toml "
-            f"({error}). Known assignments: {', '.join(available()) or 'none'}") from None
+            f"no assignment named {name!r}: expected exercises/{name}/assignment.toml. "
+            f"Known assignments: {', '.join(available()) or 'none'}") from None
     try:
         cases_module = importlib.import_module(config["cases"])
         all_cases = list(cases_module.cases())

@@ -7,6 +7,7 @@ input the instructor must fix, 1 for an error of the grader itself.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import sys
 import time
@@ -30,8 +31,16 @@ def find_course(start: Path) -> Path:
                      "course directory or pass --course DIR")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="autograder", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {importlib.metadata.version('dl-autograder')}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -48,8 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder of student folders (default: <course>/submitted)")
     grade.add_argument("--csv", type=Path, help="grades CSV (default: <course>/grades/<assignment>.csv)")
     grade.add_argument("--results", type=Path, help="folder for each student's results.json "
-                       "(default: <course>/grades/<assignment>/)")
-    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       "(default: beside the CSV, in a folder named like it: grades/<assignment>/)")
+    grade.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
                        help="students graded at once (default: every core)")
     grade.add_argument("--lang", choices=["ko", "en"], default="ko",
                        help="language of feedback messages (default: ko)")
@@ -76,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _grade(args, course: Path, assignment) -> int:
-    results_dir = args.results or course / "grades" / assignment.name
-    csv_path = args.csv or course / "grades" / f"{assignment.name}.csv"
+    csv_path = (args.csv or course / "grades" / f"{assignment.name}.csv").resolve()
+    results_dir = (args.results or csv_path.with_suffix("")).resolve()
     batch = Batch(assignment, build.release_path(course, assignment),
                   args.submissions or course / "submitted", results_dir, csv_path,
                   jobs=args.jobs, language=args.lang)
@@ -87,7 +96,8 @@ def _grade(args, course: Path, assignment) -> int:
     print(score_table(results, assignment.function_names))
     confinement = sorted({r.confinement for r in results if r.confinement})
     print(f"\nstudent code ran confined by: {', '.join(confinement) or 'n/a'}")
-    print(f"graded {len(results)} submissions in {elapsed:.1f} s; "
+    noun = "submission" if len(results) == 1 else "submissions"
+    print(f"graded {len(results)} {noun} in {elapsed:.1f} s; "
           f"grades: {csv_path}; per-student results: {results_dir}/<student_id>/results.json")
     return 0
 

@@ -51,19 +51,45 @@ class ReleaseCells:
 
 
 def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str]]:
-    """The notebook to grade in ``student_dir``, and notes on how it was chosen."""
-    if (student_dir / expected_name).is_file():
-        others = sorted(p.name for p in student_dir.glob("*.ipynb") if p.name != expected_name)
-        notes = [f"also found {', '.join(others)}; graded {expected_name}"] if others else []
-        return student_dir / expected_name, notes
-    stem = Path(expected_name).stem
-    candidates = sorted(p for p in student_dir.glob("*.ipynb")
-                        if re.fullmatch(rf"{re.escape(stem)}[\s_-]*(\(\d+\)|copy|\d+)?", p.stem,
-                                        flags=re.IGNORECASE))
-    if len(candidates) == 1:
-        return candidates[0], [f"expected {expected_name}, found {candidates[0].name}; graded it"]
+    """The notebook to grade for one student, and notes on how it was chosen.
+
+    ``student_dir`` is ``<submissions>/<student_id>/<assignment>``. The expected name wins; else
+    the one notebook there (``forward_pass (1).ipynb``, ``forward_pass-Copy1.ipynb``), or the one
+    whose name holds the assignment's; else the notebook placed one level up, in the student's
+    folder itself. Anything else is not gradable, with what was found.
+    """
+    for folder, where in ((student_dir, ""), (student_dir.parent, " one level above "
+                                              f"the expected {student_dir.name}/ folder")):
+        notebooks = _notebooks(folder)
+        if (folder / expected_name).is_file():
+            path = folder / expected_name
+        else:
+            stem = Path(expected_name).stem.lower()
+            named = [p for p in notebooks if stem in p.stem.lower().replace(" ", "_")]
+            chosen = notebooks if len(notebooks) == 1 else named if len(named) == 1 else []
+            if not chosen:
+                if len(notebooks) > 1:
+                    names = ", ".join(p.name for p in notebooks)
+                    raise NotGradable(f"expected {expected_name}, found several notebooks ({names}); "
+                                      f"rename the one to grade to {expected_name}")
+                continue
+            path = chosen[0]
+        notes = [] if path.name == expected_name else [
+            f"expected {expected_name}, found {path.name}; graded it"]
+        if where:
+            notes.append(f"found {path.name}{where}; graded it")
+        others = [p.name for p in notebooks if p != path]
+        if others and path.name == expected_name:
+            notes.append(f"also found {', '.join(others)}; graded {expected_name}")
+        return path, notes
     found = sorted(p.name for p in student_dir.iterdir()) if student_dir.is_dir() else []
     raise NotGradable(f"expected {expected_name}, found {', '.join(found) or 'no files'}")
+
+
+def _notebooks(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.ipynb") if p.is_file())
 
 
 def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:

@@ -36,6 +36,14 @@ def graded(tmp_path_factory):
     submit(subs, "json_not_notebook", raw=b'{"hello": 1}')
     (subs / "no_folder").mkdir()
     submit(subs, "renamed", correct, name="forward_pass (1).ipynb")
+    submit(subs, "jupyter_copy", correct, name="forward_pass-Copy1.ipynb")
+    flat = subs / "flat" / "forward_pass.ipynb"
+    flat.parent.mkdir()
+    nbformat.write(correct, flat)
+    submit(subs, "two_unrelated", correct, name="a.ipynb")
+    submit(subs, "two_unrelated", correct, name="b.ipynb")
+    submit(subs, "beside_a_copy", correct)
+    submit(subs, "beside_a_copy", raw=b"{broken", name="forward_pass (1).ipynb")
     cp949 = nbformat.writes(correct).encode("cp949", errors="replace")  # σ, ✓ have no CP949 form
     submit(subs, "cp949", raw=cp949)
 
@@ -88,7 +96,7 @@ def graded(tmp_path_factory):
 
 def test_every_student_gets_exactly_one_row(graded):
     students = len(list(graded["submitted"].iterdir()))
-    assert len(graded["rows"]) == len(graded["results"]) == students == 23
+    assert len(graded["rows"]) == len(graded["results"]) == students == 27
 
 
 def test_the_correct_submission_is_unaffected_by_the_others(graded):
@@ -102,6 +110,7 @@ def test_the_correct_submission_is_unaffected_by_the_others(graded):
     ("python_file", "expected forward_pass.ipynb, found forward_pass.py"),
     ("json_not_notebook", "not a Jupyter notebook"),
     ("no_folder", "expected forward_pass.ipynb, found no files"),
+    ("two_unrelated", "found several notebooks (a.ipynb, b.ipynb)"),
 ])
 def test_an_ungradable_file_scores_zero_with_a_reason(graded, student, reason):
     result = graded["results"][student]
@@ -109,14 +118,20 @@ def test_an_ungradable_file_scores_zero_with_a_reason(graded, student, reason):
     assert reason in result["output"]
 
 
-@pytest.mark.parametrize("student", ["renamed", "cp949", "metadata_stripped", "duplicate_ids",
+@pytest.mark.parametrize("student", ["renamed", "jupyter_copy", "flat", "beside_a_copy", "cp949", "metadata_stripped", "duplicate_ids",
                                      "warns", "loud"])
 def test_edited_but_correct_notebooks_get_full_marks(graded, student):
     assert graded["results"][student]["score"] == FULL, graded["results"][student]
 
 
-def test_a_renamed_notebook_is_graded_with_a_note(graded):
-    assert "forward_pass (1).ipynb" in graded["results"]["renamed"]["output"]
+@pytest.mark.parametrize("student, note", [
+    ("renamed", "expected forward_pass.ipynb, found forward_pass (1).ipynb; graded it"),
+    ("jupyter_copy", "found forward_pass-Copy1.ipynb; graded it"),
+    ("flat", "one level above the expected forward_pass/ folder"),
+    ("beside_a_copy", "also found forward_pass (1).ipynb; graded forward_pass.ipynb"),
+])
+def test_a_misnamed_or_misplaced_notebook_is_graded_with_a_note(graded, student, note):
+    assert note in graded["results"][student]["output"]
 
 
 def test_a_weakened_test_cell_changes_nothing(graded):
