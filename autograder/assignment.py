@@ -55,6 +55,7 @@ class Assignment:
     functions: tuple[GradedFunction, ...]
     case_time_limit: float
     load_time_limit: float
+    submission_time_limit: float
     memory_limit_mb: int
 
     @property
@@ -106,6 +107,7 @@ def load(name: str) -> Assignment:
             functions=functions,
             case_time_limit=float(limits.get("case_seconds", 2.0)),
             load_time_limit=float(limits.get("load_seconds", 10.0)),
+            submission_time_limit=float(limits.get("submission_seconds", 60.0)),
             memory_limit_mb=int(limits.get("memory_mb", 2048)))
     except KeyError as error:
         raise AssignmentError(f"exercises/{name}/assignment.toml lacks the key {error}") from None

@@ -6,6 +6,7 @@ result is written as soon as it exists, atomically, so an interruption loses not
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograder.assignment import Assignment
-from autograder.grading import Reference, grade_submission
+from autograder.grading import Reference, grade_submission, safe_name
 from autograder.notebook import ReleaseCells
 from autograder.results import StudentResult, grades_csv, write_atomically, write_student_json
 
@@ -38,7 +39,8 @@ class Batch:
                 f"submissions folder {self.submissions} does not exist; expected "
                 f"<folder>/<student_id>/{self.assignment.name}/{self.assignment.notebook}. "
                 "Pass --submissions DIR, or run `nbgrader collect` first.")
-        found = sorted((p.name, p / self.assignment.name) for p in self.submissions.iterdir()
+        found = sorted((decode_folder_name(p.name), p / self.assignment.name)
+                       for p in self.submissions.iterdir()
                        if p.is_dir() and not p.name.startswith("."))
         if not found:
             raise BatchError(f"no student folders in {self.submissions}; expected "
@@ -59,11 +61,23 @@ class Batch:
                        for student_id, folder in students}
             for future in as_completed(futures):
                 result = future.result()
-                write_student_json(self.results_dir / result.student_id / "results.json", result)
+                write_student_json(self.results_dir / safe_name(result.student_id) / "results.json",
+                                   result)
                 results.append(result)
                 on_result(result)
         write_atomically(self.csv_path, grades_csv(results, self.assignment.function_names))
         return sorted(results, key=lambda r: r.student_id)
+
+
+def decode_folder_name(folder_name: str) -> str:
+    """The id a folder name stands for; names from Korean Windows zips arrive in CP949."""
+    raw = os.fsencode(folder_name)
+    for encoding in ("utf-8", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def progress_line(result: StudentResult) -> None:

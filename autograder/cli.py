@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # student file names may not be valid UTF-8
+        stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
         course = (args.course or find_course(Path.cwd())).resolve()

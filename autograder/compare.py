@@ -55,6 +55,8 @@ def _compare_array(expected: np.ndarray, received: dict, rtol: float, atol: floa
                    language: str) -> Verdict:
     if received["type"] != "ndarray":
         return Verdict(False, message("want_array", language, got=_what(received)))
+    if received.get("too_large"):
+        return Verdict(False, message("want_array", language, got=_what(received)))
     if received.get("data") is None or np.dtype(received["dtype"]).kind not in "biuf":
         return Verdict(False, message("not_real", language, dtype=received["dtype"]))
     if tuple(received["shape"]) != expected.shape:
@@ -125,10 +127,10 @@ def _what(received: dict) -> str:
     kind = received["type"]
     if kind == "ndarray":
         return f"numpy.ndarray shape {_shape(received['shape'])}, dtype {np.dtype(received['dtype'])}"
+    if received.get("too_large"):
+        return f"{kind} of {received['too_large']} elements (too large to compare)"
     if kind in ("tuple", "list"):
-        items = received.get("items")
-        length = len(items) if items is not None else received.get("length")
-        return f"{kind} (length {length})"
+        return f"{kind} (length {len(received['items'])})"
     if kind == "numpy-scalar":
         return f"NumPy scalar ({np.dtype(received['dtype'])})"
     if kind in ("int", "float", "bool"):

@@ -12,7 +12,7 @@ import struct
 from typing import Any, BinaryIO, Callable
 
 HEADER = struct.Struct(">I")
-MAX_MESSAGE = 64 * 1024 * 1024
+MAX_MESSAGE = 16 * 1024 * 1024
 
 
 class FramingError(Exception):

@@ -8,7 +8,9 @@ function); the process is then killed and started again with the notebook's cell
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -42,6 +44,10 @@ class Reference:
         return cls(expected, names)
 
 
+class OutOfTime(sandbox.Crashed):
+    """The submission has used up its whole time budget; its remaining cases are not run."""
+
+
 class Session:
     """A student process with the submission's cells loaded, restarted when it dies."""
 
@@ -56,9 +62,20 @@ class Session:
         self.restarts = 0
         self.outputs: list[str] = []
         self.confinement = ""
+        self.deadline = time.monotonic() + assignment.submission_time_limit
+        self.out_of_time = False
+
+    def _seconds(self, limit: float) -> float:
+        """A step's time limit, cut to what is left of the submission's budget."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.out_of_time = True
+            raise OutOfTime("this submission used up its whole time budget")
+        return min(limit, left)
 
     def _ensure_loaded(self) -> None:
         while self.process is None:
+            self._seconds(0)  # no new process once the budget is spent
             if self.restarts > MAX_RESTARTS:
                 raise sandbox.Crashed(f"restarted {MAX_RESTARTS} times; giving up")
             self.restarts += 1
@@ -68,6 +85,9 @@ class Session:
                 for cell in self.cells:
                     if cell.index not in self.dropped_cells:
                         self._run_cell(process, cell)
+            except OutOfTime:
+                self._retire(process)
+                raise
             except (sandbox.Timeout, sandbox.Crashed):
                 self._retire(process)
                 continue
@@ -78,11 +98,12 @@ class Session:
         """Run one cell. A cell that hangs or ends the process is run again, after a restart,
         with only its definitions (def, class, import); if even that fails, it is dropped."""
         definitions_only = cell.index in self.poisoned_cells
+        seconds = self._seconds(self.assignment.load_time_limit)
         try:
             reply = process.request({"op": "cell", "index": cell.index, "source": cell.source,
-                                     "definitions_only": definitions_only},
-                                    self.assignment.load_time_limit)
+                                     "definitions_only": definitions_only}, seconds)
         except (sandbox.Timeout, sandbox.Crashed) as error:
+            self._seconds(0)  # out of budget: not the cell's fault alone
             what = (f"did not finish within {self.assignment.load_time_limit:g} s"
                     if isinstance(error, sandbox.Timeout) else f"ended the process ({error})")
             if definitions_only:
@@ -104,9 +125,9 @@ class Session:
     def call(self, case: Case) -> dict:
         """The student process's reply to one case; raises Timeout or Crashed."""
         self._ensure_loaded()
+        seconds = self._seconds(self.assignment.case_time_limit)
         try:
-            return self.process.request({"op": "call", **case.encoded()},
-                                        self.assignment.case_time_limit)
+            return self.process.request({"op": "call", **case.encoded()}, seconds)
         except (sandbox.Timeout, sandbox.Crashed):
             self.close()
             raise
@@ -121,6 +142,15 @@ class Session:
         if len(text) > sandbox.OUTPUT_LIMIT + 200:
             text = text[:sandbox.OUTPUT_LIMIT] + "\n[... more bytes of output not kept]"
         return text
+
+
+def safe_name(student_id: str) -> str:
+    """A file-name-safe form of a student id (ids come from folder names, in any encoding)."""
+    cleaned = re.sub(r"[^\w.-]", "_", student_id)
+    if cleaned == student_id and len(student_id) <= 100:
+        return student_id
+    digest = hashlib.sha256(student_id.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{cleaned[:80]}-{digest}"
 
 
 def grade_submission(assignment: Assignment, reference: Reference, release: ReleaseCells,
@@ -138,7 +168,11 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
     except OSError as error:
         return _zero(assignment, student_id, f"cannot read the submission: {error}", notebook,
                      language, started)
-    with tempfile.TemporaryDirectory(prefix=f"grade-{student_id}-") as workdir:
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
+        # a notebook whose JSON is valid but whose structure no notebook has
+        return _zero(assignment, student_id, f"{Path(notebook).name} is not a readable notebook "
+                     f"({type(error).__name__})", notebook, language, started)
+    with tempfile.TemporaryDirectory(prefix=f"grade-{safe_name(student_id)[:40]}-") as workdir:
         session = Session(assignment, cells, workdir)
         try:
             functions = tuple(
@@ -149,7 +183,9 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
             session.close()
     return StudentResult(
         student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
-        notes=tuple(notes + more_notes),
+        notes=tuple(notes + more_notes + ([
+            f"used up its time budget of {assignment.submission_time_limit:g} s; "
+            "the cases not run by then failed"] if session.out_of_time else [])),
         cell_errors=tuple(session.cell_errors[i] for i in sorted(session.cell_errors)),
         output=session.output(), seconds=time.monotonic() - started,
         confinement=session.confinement, language=language)
@@ -172,6 +208,9 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
             timed_out = True
             results.append(CaseResult(case.label, False,
                                       message("timeout", language, seconds=time_limit)))
+            continue
+        except OutOfTime:
+            results.append(CaseResult(case.label, False, message("out_of_time", language)))
             continue
         except sandbox.Crashed as error:
             results.append(CaseResult(case.label, False, message("crashed", language, detail=error)))
@@ -200,8 +239,7 @@ def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
     try:
         return compare.compare(expected, reply["value"], case.encoded_inputs(),
                                reply.get("inputs_after"), argument_names, language)
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
-        # a malformed description from the student side
+    except Exception as error:  # noqa: BLE001 - the reply is untrusted data: any flaw is the student's
         return compare.Verdict(False, message("crashed", language,
                                               detail=f"unreadable answer: {type(error).__name__}"))
 

@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 함수의 앞선 case 가 시간 제한을 넘어서 실행하지 않았습니다.",
         "en": "not run: an earlier case of this function exceeded its time limit.",
     },
+    "out_of_time": {
+        "ko": "실행하지 않았습니다: 이 제출물 전체의 시간 예산(time budget)을 다 썼습니다.",
+        "en": "not run: this submission used up its whole time budget.",
+    },
     "crashed": {
         "ko": "학생 코드의 프로세스가 비정상 종료했습니다 ({detail}).",
         "en": "the process running the student code ended abruptly ({detail}).",

@@ -124,6 +124,9 @@ def _load_json(raw: bytes, name: str) -> dict:
     except json.JSONDecodeError as error:
         raise NotGradable(f"{name} is not a notebook: its JSON is broken at line {error.lineno}, "
                           f"column {error.colno} ({error.msg}); the file may be truncated") from None
+    except (ValueError, RecursionError) as error:  # e.g. a 5,000-digit number, 100,000 nested [
+        raise NotGradable(f"{name} is not a notebook: its JSON cannot be read "
+                          f"({type(error).__name__})") from None
     if not isinstance(data, dict) or not ("cells" in data or "worksheets" in data):
         raise NotGradable(f"{name} is JSON but not a Jupyter notebook (no 'cells')")
     return data
@@ -145,8 +148,11 @@ def _cells(data: dict, name: str) -> list[dict]:
     if "cells" in data:
         cells = data["cells"]
     else:  # nbformat 3: cells inside worksheets, code in "input"
+        sheets = data.get("worksheets")
         cells = [dict(c, source=c.get("input", c.get("source", "")))
-                 for w in data.get("worksheets", []) for c in w.get("cells", [])]
+                 for w in (sheets if isinstance(sheets, list) else []) if isinstance(w, dict)
+                 for c in (w.get("cells") if isinstance(w.get("cells"), list) else [])
+                 if isinstance(c, dict)]
     if not isinstance(cells, list):
         raise NotGradable(f"{name} is not a Jupyter notebook ('cells' is not a list)")
     return [c for c in cells if isinstance(c, dict)]
@@ -160,9 +166,14 @@ def _source(cell: dict) -> str:
 
 
 def _nbgrader_meta(cell: dict) -> dict:
+    """The cell's nbgrader metadata, with a grade_id that is a string or absent."""
     meta = cell.get("metadata")
     meta = meta.get("nbgrader") if isinstance(meta, dict) else None
-    return meta if isinstance(meta, dict) else {}
+    if not isinstance(meta, dict):
+        return {}
+    if not isinstance(meta.get("grade_id"), str):
+        meta = {k: v for k, v in meta.items() if k != "grade_id"}
+    return meta
 
 
 def _normalized(source: str) -> str:
@@ -170,5 +181,17 @@ def _normalized(source: str) -> str:
 
 
 def _without_magics(source: str) -> str:
-    """IPython magics and shell escapes (``%time``, ``!pip``) are not Python: blank them out."""
-    return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in source.splitlines())
+    """IPython magics and shell escapes (``%time``, ``!pip``) are not Python: a cell that does not
+    compile has such lines blanked out, if that makes it compile; otherwise it stays as written
+    (so its own SyntaxError is reported)."""
+    try:
+        compile(source, "<cell>", "exec", dont_inherit=True)
+        return source
+    except Exception:  # noqa: BLE001 - any compile failure (even RecursionError) is the student's
+        pass
+    blanked = "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in source.splitlines())
+    try:
+        compile(blanked, "<cell>", "exec", dont_inherit=True)
+        return blanked
+    except Exception:  # noqa: BLE001 - reported when the worker compiles the cell as written
+        return source

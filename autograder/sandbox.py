@@ -8,6 +8,7 @@ reply it kills the whole process group, so nothing the student started survives.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import select
@@ -92,6 +93,7 @@ class StudentProcess:
         self._output = bytearray()
         self._output_total = 0
         self._buffer = b""
+        self._sequence = 0
 
     # --- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -109,7 +111,7 @@ class StudentProcess:
         os.close(reply_write)
         limit = self.memory_limit_mb * 1024 * 1024
         resource.prlimit(self.process.pid, resource.RLIMIT_AS, (limit, limit))
-        self._send = framing.writer(self._command_write)
+        os.set_blocking(self._command_write, False)
         self._drain = threading.Thread(target=self._drain_output, args=(self.process.stdout,),
                                        daemon=True)
         self._drain.start()
@@ -129,7 +131,7 @@ class StudentProcess:
             _live_workers.discard(self.process.pid)
         if sys.platform.startswith("linux"):
             _sweep_orphans()
-        self._drain.join(timeout=5)
+        self._drain.join(timeout=1)
         for fd in (self._command_write, self._reply_read):
             try:
                 os.close(fd)
@@ -144,28 +146,46 @@ class StudentProcess:
 
     # --- talking ----------------------------------------------------------------------------
     def request(self, message: dict, seconds: float) -> dict:
-        """Send one command and wait at most ``seconds`` for its reply."""
-        try:
-            self._send(message)
-        except (BrokenPipeError, OSError) as error:
-            raise Crashed(self._death_detail() or f"pipe closed ({error})") from None
-        reply = self._receive(seconds)
-        if not isinstance(reply, dict):
-            raise Crashed("the student process sent a reply that is not a message")
-        return reply
+        """Send one command and wait at most ``seconds`` (in all) for its reply."""
+        deadline = time.monotonic() + seconds
+        self._sequence += 1
+        self._send(framing.encode({**message, "seq": self._sequence}), deadline)
+        while True:  # each reply echoes its command's number: stale or forged ones cannot desync
+            reply = self._receive_until(deadline)
+            if not isinstance(reply, dict) or not isinstance(reply.get("seq"), int):
+                raise Crashed("the student process sent a reply that is not a message")
+            if reply["seq"] == self._sequence:
+                return reply
+            if reply["seq"] > self._sequence:
+                raise Crashed("the student process sent a reply out of order")
+
+    def _send(self, data: bytes, deadline: float) -> None:
+        """Write a whole command; a worker that stops reading cannot block the grader."""
+        view = memoryview(data)
+        while view:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([], [self._command_write], [], remaining)[1]:
+                raise Timeout()
+            try:
+                view = view[os.write(self._command_write, view):]
+            except BlockingIOError:
+                continue
+            except OSError as error:
+                raise Crashed(self._death_detail() or f"pipe closed ({error})") from None
 
     def _receive(self, seconds: float) -> Any:
-        deadline = time.monotonic() + seconds
+        return self._receive_until(time.monotonic() + seconds)
+
+    def _receive_until(self, deadline: float) -> Any:
         header = self._read_exactly(framing.HEADER.size, deadline)
         (length,) = framing.HEADER.unpack(header)
         if length > framing.MAX_MESSAGE:
             raise Crashed(f"reply of {length} bytes exceeds the {framing.MAX_MESSAGE}-byte limit")
         body = self._read_exactly(length, deadline)
         try:
-            import json
             return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise Crashed("the student process sent a reply that is not JSON") from None
+        except (ValueError, RecursionError):  # undecodable, not JSON, absurdly nested or long
+            raise Crashed("the student process sent a reply that is not readable JSON") from None
 
     def _read_exactly(self, size: int, deadline: float) -> bytes:
         while len(self._buffer) < size:
@@ -190,7 +210,10 @@ class StudentProcess:
         except subprocess.TimeoutExpired:
             return ""
         if code < 0:
-            name = signal.Signals(-code).name
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:  # real-time signals have no name
+                name = f"signal {-code}"
             hint = " (memory limit?)" if name in ("SIGKILL", "SIGSEGV", "SIGABRT") else ""
             return f"killed by {name}{hint}"
         return f"exited with status {code}"

@@ -100,37 +100,48 @@ def _number(value: Any) -> Any:
     return value
 
 
-def describe(value: Any, depth: int = 0) -> dict:
+def describe(value: Any) -> dict:
     """Describe a returned value as plain data: its container, dtype, shape and numbers.
 
     Runs in the student process, so it never trusts the value: it checks exact types
-    (an ndarray subclass or an object faking ``.shape`` is reported as what it really is).
+    (an ndarray subclass or an object faking ``.shape`` is reported as what it really is), and
+    the whole description holds at most MAX_ELEMENTS numbers, however the value nests.
     """
+    return _describe(value, 0, [MAX_ELEMENTS])
+
+
+def _too_large(kind: str, size: int) -> dict:
+    return {"type": kind, "too_large": size, "data": None, "items": None}
+
+
+def _describe(value: Any, depth: int, budget: list[int]) -> dict:
     kind = type(value)
     if kind is np.ndarray:
+        base = {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape)}
         if value.dtype.kind not in "biuf":
-            return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
-                    "data": None, "repr": _short_repr(value)}
-        if value.size > MAX_ELEMENTS:
-            return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
-                    "data": None, "repr": f"<{value.size} elements, too many to compare>"}
-        data = [_number(v) for v in value.astype(float).ravel().tolist()]
-        return {"type": "ndarray", "dtype": value.dtype.str, "shape": list(value.shape),
-                "data": data}
+            return {**base, "data": None, "repr": _short_repr(value)}
+        if value.size > budget[0]:
+            return {**base, "data": None, "too_large": int(value.size)}
+        budget[0] -= value.size
+        return {**base, "data": [_number(v) for v in value.astype(float).ravel().tolist()]}
     if kind is bool or kind is np.bool_:
         return {"type": "bool", "value": bool(value)}
     if kind is int or kind is float:
-        return {"type": kind.__name__, "value": _number(float(value))}
+        try:
+            return {"type": kind.__name__, "value": _number(float(value))}
+        except OverflowError:
+            return {"type": kind.__name__, "value": None, "repr": "<an int too large for a float>"}
     if isinstance(value, np.generic) and type(value).__module__ == "numpy":
         if value.dtype.kind in "iuf":
             return {"type": "numpy-scalar", "dtype": value.dtype.str,
                     "value": _number(float(value))}
         return {"type": "numpy-scalar", "dtype": value.dtype.str, "value": None,
                 "repr": _short_repr(value)}
-    if (kind is list or kind is tuple) and depth < MAX_DEPTH:
-        if len(value) > MAX_ELEMENTS:
-            return {"type": kind.__name__, "items": None, "length": len(value)}
-        return {"type": kind.__name__, "items": [describe(v, depth + 1) for v in value]}
+    if kind is list or kind is tuple:
+        if depth >= MAX_DEPTH or len(value) > budget[0]:
+            return _too_large(kind.__name__, len(value))
+        budget[0] -= len(value)
+        return {"type": kind.__name__, "items": [_describe(v, depth + 1, budget) for v in value]}
     if value is None:
         return {"type": "None"}
     if isinstance(value, np.ndarray):

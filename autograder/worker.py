@@ -15,7 +15,8 @@ import sys
 import traceback
 import warnings
 
-from autograder import framing, wire
+from autograder import framing
+from autograder.wire import decode, describe, encode
 from autograder.confine import confine
 
 MAX_ERROR = 2000  # characters of an error message sent back
@@ -63,18 +64,18 @@ class Worker:
             return {"status": "missing"}
         if not callable(target):
             return {"status": "not_callable", "kind": type(target).__name__}
-        live_args = wire.decode(args)
-        live_kwargs = {k: wire.decode(v) for k, v in kwargs.items()}
+        live_args = decode(args)
+        live_kwargs = {k: decode(v) for k, v in kwargs.items()}
         try:
             with warnings.catch_warnings(), _quiet_numpy():
                 warnings.simplefilter("ignore")
                 result = target(*live_args, **live_kwargs)
-            value = wire.describe(result)
+            value = describe(result)
         except BaseException as error:  # a student exit or interrupt is that case's failure
             return {"status": "raised", "error": _error_text(error)}
         try:
-            inputs_after = [wire.encode(a) for a in live_args] + [
-                wire.encode(live_kwargs[k]) for k in kwargs]
+            inputs_after = [encode(a) for a in live_args] + [
+                encode(live_kwargs[k]) for k in kwargs]
         except TypeError:
             inputs_after = None
         return {"status": "returned", "value": value, "inputs_after": inputs_after}
@@ -108,10 +109,11 @@ def main(argv: list[str]) -> None:
         if command is None:
             return
         if command["op"] == "cell":
-            send(worker.run_cell(command["index"], command["source"],
-                                 command.get("definitions_only", False)))
-        elif command["op"] == "call":
-            send(worker.call(command["function"], command["args"], command["kwargs"]))
+            reply = worker.run_cell(command["index"], command["source"],
+                                    command.get("definitions_only", False))
+        else:
+            reply = worker.call(command["function"], command["args"], command["kwargs"])
+        send({**reply, "seq": command["seq"]})
 
 
 if __name__ == "__main__":

@@ -81,5 +81,6 @@ def grade_folder(submissions: Path, out: Path, *extra: str) -> dict:
                             *extra)
     with open(out / "grades.csv", newline="") as stream:
         rows = {row["student_id"]: row for row in csv.DictReader(stream)}
-    results = {p.parent.name: json.loads(p.read_text()) for p in (out / "results").glob("*/results.json")}
+    results = [json.loads(p.read_text()) for p in (out / "results").glob("*/results.json")]
+    results = {r["extra_data"]["student_id"]: r for r in results}
     return {"rows": rows, "results": results, "stdout": result.stdout}

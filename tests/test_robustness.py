@@ -90,13 +90,48 @@ def graded(tmp_path_factory):
         "    exec(open('" + str(REPO / "solutions" / "forward_pass.py") + "').read())\n")))
     submit(subs, "kills_grader", with_code(relu=CORRECT["relu"] + (
         "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n")))
+    forge = ("import os, sys, struct\n"
+             "def _forge(body):\n"
+             "    os.write(int(sys.argv[2]), struct.pack('>I', len(body)) + body)\n")
+    submit(subs, "forged_nested", with_code(relu=forge + (
+        "def relu(z):\n    _forge(b'[' * 200000 + b']' * 200000)\n    return 0\n")))
+    submit(subs, "forged_bigint", with_code(relu=forge + (
+        "def relu(z):\n    _forge(b'{\"status\": \"returned\", \"value\": {\"type\": \"int\", "
+        "\"value\": 1' + b'0' * 400 + b'}, \"inputs_after\": null}')\n    return 0\n")))
+    submit(subs, "realtime_signal", with_code(relu="import os\ndef relu(z):\n    os.kill(os.getpid(), 40)"))
+    submit(subs, "huge_reply", with_code(relu="def relu(z):\n    return [[0.0] * 100000] * 23"))
+    submit(subs, "vandal", with_code(relu=CORRECT["relu"] + (
+        "import glob\nfor path in glob.glob('" + str(subs) + "/*/forward_pass/*.ipynb'):\n"
+        "    try:\n        open(path, 'w').close()\n    except OSError:\n        pass\n")))
+    submit(subs, "black_style", with_code(layer_forward=(
+        "def layer_forward(W, x, activation=None):\n    W, x = np.asarray(W, dtype=float), np.asarray(x, dtype=float)\n"
+        "    if (W.shape[1]\n            != x.shape[0]):\n        raise ValueError('shapes')\n"
+        "    out = W @ x\n    return out if activation is None else activation(out)")))
+    odd_ids = student_notebook(CORRECT)
+    for cell in odd_ids.cells:
+        if "nbgrader" in cell.metadata:
+            cell.metadata["nbgrader"]["grade_id"] = [cell.metadata["nbgrader"]["grade_id"]]
+    submit(subs, "grade_id_list", odd_ids)
+    submit(subs, "deep_json", raw=b"[" * 100000 + b"]" * 100000)
+    submit(subs, "bigint_json", raw=b'{"cells": [], "x": 1' + b"0" * 5000 + b"}")
+    submit(subs, "v3_garbage", raw=b'{"nbformat": 3, "worksheets": [1, {"cells": 5}, {"cells": [[1, 2]]}]}')
+    cp949_name = os.fsdecode("김철수".encode("cp949"))
+    submit(subs, cp949_name, correct)
+    submit(subs, "x" * 250, correct)
+    submit(subs, "stalls_the_grader", with_code(relu=forge + CORRECT["relu"] + (
+        "import time\n_forge(b'{\"ok\": true}')\ntime.sleep(100000)\n"),
+        neuron_output="# " + "padding " * 20000 + "\n" + CORRECT["neuron_output"]))
+    slow = student_notebook(CORRECT)
+    for _ in range(7):  # each cell within its 10 s limit, all of them past the 60 s budget
+        slow.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(9)"))
+    submit(subs, "slow_cells", slow)
     submit(subs, "top_level_loop", with_code(relu=CORRECT["relu"] + "\nwhile True:\n    pass"))
     return {**grade_folder(subs, base / "out"), "submitted": subs}
 
 
 def test_every_student_gets_exactly_one_row(graded):
     students = len(list(graded["submitted"].iterdir()))
-    assert len(graded["rows"]) == len(graded["results"]) == students == 27
+    assert len(graded["rows"]) == len(graded["results"]) == students == 41
 
 
 def test_the_correct_submission_is_unaffected_by_the_others(graded):
@@ -111,6 +146,9 @@ def test_the_correct_submission_is_unaffected_by_the_others(graded):
     ("json_not_notebook", "not a Jupyter notebook"),
     ("no_folder", "expected forward_pass.ipynb, found no files"),
     ("two_unrelated", "found several notebooks (a.ipynb, b.ipynb)"),
+    ("deep_json", "its JSON cannot be read"),
+    ("bigint_json", "its JSON cannot be read"),
+    ("v3_garbage", "has no code cells"),
 ])
 def test_an_ungradable_file_scores_zero_with_a_reason(graded, student, reason):
     result = graded["results"][student]
@@ -118,7 +156,9 @@ def test_an_ungradable_file_scores_zero_with_a_reason(graded, student, reason):
     assert reason in result["output"]
 
 
-@pytest.mark.parametrize("student", ["renamed", "jupyter_copy", "flat", "beside_a_copy", "cp949", "metadata_stripped", "duplicate_ids",
+@pytest.mark.parametrize("student", ["renamed", "jupyter_copy", "flat", "beside_a_copy", "cp949",
+                                     "black_style", "grade_id_list", "김철수", "x" * 250,
+                                     "stalls_the_grader", "metadata_stripped", "duplicate_ids",
                                      "warns", "loud"])
 def test_edited_but_correct_notebooks_get_full_marks(graded, student):
     assert graded["results"][student]["score"] == FULL, graded["results"][student]
@@ -148,7 +188,8 @@ def test_the_reference_is_out_of_reach_of_student_code(graded):
 
 
 @pytest.mark.parametrize("student", ["hard_exit", "memory_bomb", "cheat_allclose", "cheat_eq",
-                                     "uses_reference"])
+                                     "uses_reference", "forged_nested", "forged_bigint",
+                                     "realtime_signal", "huge_reply"])
 def test_misbehaving_relu_costs_only_relu(graded, student):
     row = graded["rows"][student]
     assert float(row["relu"]) == 0
@@ -156,7 +197,7 @@ def test_misbehaving_relu_costs_only_relu(graded, student):
 
 
 @pytest.mark.parametrize("student", ["top_level_exit", "leaves_child", "top_level_loop",
-                                     "kills_grader"])
+                                     "kills_grader", "vandal"])
 def test_misbehaving_top_level_code_keeps_the_functions(graded, student):
     assert graded["results"][student]["score"] == FULL, graded["results"][student]
 
@@ -164,6 +205,20 @@ def test_misbehaving_top_level_code_keeps_the_functions(graded, student):
 def test_a_top_level_infinite_loop_is_reported(graded):
     assert "did not finish" in graded["results"]["top_level_loop"]["output"]
     assert "only its definitions" in graded["results"]["top_level_loop"]["output"]
+
+
+def test_a_submission_is_stopped_by_its_time_budget(graded):
+    result = graded["results"]["slow_cells"]
+    assert result["score"] == 0 and 59 < result["execution_time"] < 75
+    assert "used up its time budget of 60 s" in result["output"]
+    assert all("시간 예산(time budget)" in t["output"] for t in result["tests"])
+
+
+@needs_landlock
+def test_no_student_can_touch_another_students_notebook(graded):
+    assert graded["results"]["ok"]["score"] == FULL  # graded after vandal, in name order
+    for path in graded["submitted"].glob("*/forward_pass/*.ipynb"):
+        assert path.stat().st_size > 0 or path.parent.parent.name == "empty"
 
 
 def test_output_is_capped(graded):
