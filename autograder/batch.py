@@ -2,14 +2,21 @@
 
 Each student is graded on their own (their own student processes), several at a time; each
 result is written as soon as it exists, atomically, so an interruption loses nothing graded.
+A result records the fingerprint of what it graded (the submission's files, the assignment,
+the grader): a later run reuses every result whose fingerprint still holds, so a run killed
+half-way and started again grades each student once, and a changed submission is graded again.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+import importlib.util
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -32,6 +39,7 @@ class Batch:
     csv_path: Path
     jobs: int = 1
     language: str = "ko"
+    force: bool = False  # grade again even what is unchanged
 
     def students(self) -> list[tuple[str, Path]]:
         if not self.submissions.is_dir():
@@ -47,26 +55,128 @@ class Batch:
                              f"<student_id>/{self.assignment.name}/{self.assignment.notebook}")
         return found
 
-    def run(self, on_result: Callable[[StudentResult], None] = lambda r: None) -> list[StudentResult]:
+    def run(self, on_result: Callable[[StudentResult, bool], None] = lambda r, reused: None
+            ) -> list[StudentResult]:
+        """Grade every student (reusing unchanged results); ``on_result(result, reused)``."""
         if not self.release_notebook.is_file():
             raise BatchError(f"release notebook {self.release_notebook} is missing; run "
                              f"`autograder release {self.assignment.name}` first")
         students = self.students()
+        with _locked(self.results_dir):
+            assignment_print = assignment_fingerprint(self.assignment, self.release_notebook)
+            prints = {sid: submission_fingerprint(assignment_print, self.language, folder)
+                      for sid, folder in students}
+            stored = {} if self.force else self._stored_results(prints)
+            _check_writable(self.csv_path.parent)
+            results = [stored[sid] for sid, _ in students if sid in stored]
+            for result in results:
+                on_result(result, True)
+            to_grade = [(sid, folder) for sid, folder in students if sid not in stored]
+            if to_grade:
+                results += self._grade(to_grade, prints, on_result)
+            write_atomically(self.csv_path, grades_csv(results, self.assignment.function_names))
+        return sorted(results, key=lambda r: r.student_id)
+
+    def _grade(self, students, prints, on_result) -> list[StudentResult]:
         release = ReleaseCells.from_notebook(self.release_notebook)
         reference = Reference.compute(self.assignment)
-        results: list[StudentResult] = []
+        results = []
         with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
-            futures = {pool.submit(grade_submission, self.assignment, reference, release,
-                                   student_id, folder, self.language): student_id
-                       for student_id, folder in students}
+            futures = [pool.submit(grade_submission, self.assignment, reference, release,
+                                   student_id, folder, self.language)
+                       for student_id, folder in students]
             for future in as_completed(futures):
-                result = future.result()
-                write_student_json(self.results_dir / safe_name(result.student_id) / "results.json",
-                                   result)
+                result = replace(future.result(), fingerprint=prints[future.result().student_id])
+                write_student_json(self._result_path(result.student_id), result)
                 results.append(result)
-                on_result(result)
-        write_atomically(self.csv_path, grades_csv(results, self.assignment.function_names))
-        return sorted(results, key=lambda r: r.student_id)
+                on_result(result, False)
+        return results
+
+    def _result_path(self, student_id: str) -> Path:
+        return self.results_dir / safe_name(student_id) / "results.json"
+
+    def _stored_results(self, prints: dict[str, str]) -> dict[str, StudentResult]:
+        """Stored results still valid for the submissions as they are now. A stored result that
+        cannot be read stops the run before anything is graded or written."""
+        valid = {}
+        for student_id, fingerprint in prints.items():
+            path = self._result_path(student_id)
+            if not path.exists():
+                continue
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data["extra_data"].get("fingerprint") == fingerprint:
+                    valid[student_id] = StudentResult.from_gradescope(data)
+            except (OSError, ValueError, KeyError, TypeError, IndexError) as error:
+                raise BatchError(f"stored result {path} cannot be read ({type(error).__name__}: "
+                                 f"{error}); nothing was graded. Delete the file, or run again "
+                                 "with --force to grade every submission anew.") from None
+        return valid
+
+
+def assignment_fingerprint(assignment: Assignment, release_notebook: Path) -> str:
+    """What every grade depends on besides the submission: the assignment's files (points,
+    cases, reference, mistakes), the release notebook and the grader's own code."""
+    import autograder
+    digest = hashlib.sha256()
+    package_folders = [Path(autograder.__file__).parent]
+    for module in (assignment.reference_module, f"exercises.{assignment.name}"):
+        spec = importlib.util.find_spec(module)
+        origin = Path(spec.origin)
+        package_folders.append(origin.parent if origin.name == "__init__.py" else origin)
+    for root in package_folders:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and path.suffix in (".py", ".toml", ".md"):
+                digest.update(path.name.encode() + path.read_bytes())
+    digest.update(release_notebook.read_bytes())
+    return digest.hexdigest()
+
+
+def submission_fingerprint(assignment_print: str, language: str, folder: Path) -> str:
+    """The submission's files (its assignment folder, and the student folder's own files)."""
+    digest = hashlib.sha256(f"{assignment_print}:{language}".encode())
+    for directory in (folder, folder.parent):
+        if directory.is_dir():
+            for path in sorted(directory.iterdir()):
+                if path.is_file():
+                    digest.update(os.fsencode(path.name) + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".autograder-probe-{os.getpid()}"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as error:
+        raise BatchError(f"cannot write results in {folder}: {error.strerror or error}; "
+                         "nothing was graded. Choose another place with --results / --csv, "
+                         "or fix the folder's permissions.") from None
+
+
+class _locked:
+    """One grading run at a time per results folder (an advisory lock, released at exit)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self):
+        _check_writable(self.folder)
+        self.handle = open(self.folder / ".lock", "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise BatchError(f"another autograder run is using {self.folder} (it holds "
+                             f"{self.folder / '.lock'}); nothing was graded. Wait for it to "
+                             "finish, or use another --results folder.") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
 
 
 def decode_folder_name(folder_name: str) -> str:
@@ -80,6 +190,6 @@ def decode_folder_name(folder_name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def progress_line(result: StudentResult) -> None:
-    print(f"graded {result.student_id}: {result.total:g}/{result.max_score:g} "
-          f"({result.seconds:.2f} s)", file=sys.stderr)
+def progress_line(result: StudentResult, reused: bool) -> None:
+    what = "unchanged" if reused else f"graded in {result.seconds:.2f} s"
+    print(f"{result.student_id}: {result.total:g}/{result.max_score:g} ({what})", file=sys.stderr)

@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--lang", choices=["ko", "en"], default="ko",
                        help="language of feedback messages (default: ko)")
     grade.add_argument("--quiet", action="store_true", help="no progress lines")
+    grade.add_argument("--force", action="store_true",
+                       help="grade every submission again, even those unchanged since their stored result")
     return parser
 
 
@@ -91,15 +93,23 @@ def _grade(args, course: Path, assignment) -> int:
     results_dir = (args.results or csv_path.with_suffix("")).resolve()
     batch = Batch(assignment, build.release_path(course, assignment),
                   args.submissions or course / "submitted", results_dir, csv_path,
-                  jobs=args.jobs, language=args.lang)
+                  jobs=args.jobs, language=args.lang, force=args.force)
     started = time.monotonic()
-    results = batch.run(on_result=(lambda r: None) if args.quiet else progress_line)
+    reused = []
+    def on_result(result, was_reused):
+        reused.extend([result.student_id] if was_reused else [])
+        if not args.quiet:
+            progress_line(result, was_reused)
+
+    results = batch.run(on_result=on_result)
     elapsed = time.monotonic() - started
     print(score_table(results, assignment.function_names))
     confinement = sorted({r.confinement for r in results if r.confinement})
     print(f"\nstudent code ran confined by: {', '.join(confinement) or 'n/a'}")
-    noun = "submission" if len(results) == 1 else "submissions"
-    print(f"graded {len(results)} {noun} in {elapsed:.1f} s; "
+    graded = len(results) - len(reused)
+    noun = "submission" if graded == 1 else "submissions"
+    unchanged = f", {len(reused)} unchanged since their stored result (--force grades them again)" if reused else ""
+    print(f"graded {graded} {noun} in {elapsed:.1f} s{unchanged}; "
           f"grades: {csv_path}; per-student results: {results_dir}/<student_id>/results.json")
     return 0
 

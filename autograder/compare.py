@@ -43,6 +43,11 @@ def compare(expected: Any, received: dict, inputs_before: Any, inputs_after: Any
     return _compare_inputs(inputs_before, inputs_after, argument_names, language)
 
 
+def matches(expected: Any, received: dict, rtol: float, atol: float) -> bool:
+    """Whether a described answer passes as ``expected`` (container, shape, values)."""
+    return _compare_value(expected, received, rtol, atol, "en").passed
+
+
 def _compare_value(expected: Any, received: dict, rtol: float, atol: float, language: str) -> Verdict:
     if isinstance(expected, np.ndarray) and expected.ndim > 0:
         return _compare_array(expected, received, rtol, atol, language)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from autograder import compare, sandbox
+from autograder import compare, hints, sandbox
 from autograder.assignment import Assignment, Case, GradedFunction
 from autograder.messages import message
 from autograder.notebook import CodeCell, NotGradable, ReleaseCells, find_notebook, read_code_cells
@@ -32,16 +32,20 @@ class Reference:
 
     expected: dict[tuple[str, int], Any]
     argument_names: dict[tuple[str, int], list[str]]
+    hints: dict[tuple[str, int], tuple[hints.Hint, ...]]
 
     @classmethod
     def compute(cls, assignment: Assignment) -> "Reference":
-        expected, names = {}, {}
+        expected, names, case_hints = {}, {}, {}
+        catalog = hints.mistakes(assignment)
         for graded in assignment.functions:
             parameters = list(inspect.signature(assignment.reference[graded.name]).parameters)
             for number, case in enumerate(graded.cases):
-                expected[graded.name, number] = assignment.expected(case)
-                names[graded.name, number] = parameters[:len(case.args)] + list(case.kwargs)
-        return cls(expected, names)
+                key = graded.name, number
+                expected[key] = assignment.expected(case)
+                names[key] = parameters[:len(case.args)] + list(case.kwargs)
+                case_hints[key] = hints.hints_for(assignment, case, expected[key], catalog)
+        return cls(expected, names, case_hints)
 
 
 class OutOfTime(sandbox.Crashed):
@@ -215,9 +219,16 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
         except sandbox.Crashed as error:
             results.append(CaseResult(case.label, False, message("crashed", language, detail=error)))
             continue
-        verdict = _judge(reply, case, reference.expected[graded.name, number],
-                         reference.argument_names[graded.name, number], cell_errors, language)
-        results.append(CaseResult(case.label, verdict.passed, verdict.message))
+        key = graded.name, number
+        verdict = _judge(reply, case, reference.expected[key], reference.argument_names[key],
+                         cell_errors, language)
+        text = verdict.message
+        if not verdict.passed and reply.get("status") == "returned":
+            hint = hints.matching_hint(reference.hints[key], reply.get("value"),
+                                       case.encoded_inputs(), language)
+            if hint:
+                text += " " + message("hint", language, hint=hint)
+        results.append(CaseResult(case.label, verdict.passed, text))
     return FunctionResult(graded.name, graded.points, tuple(results))
 
 

@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "입력 인자 {argument} 를 바꾸었습니다 (inputs must not be modified). 복사본(copy)을 만들어 계산하세요.",
         "en": "the input argument {argument} was modified; work on a copy instead.",
     },
+    "hint": {
+        "ko": "힌트(hint): {hint}",
+        "en": "Hint: {hint}",
+    },
     "not_gradable": {
         "ko": "채점할 수 없는 제출물입니다: {reason}",
         "en": "this submission could not be graded: {reason}",

@@ -57,6 +57,7 @@ class StudentResult:
     output: str = ""
     seconds: float = 0.0
     confinement: str = ""  # how the student process was confined (autograder.confine)
+    fingerprint: str = ""  # of what was graded (batch.submission_fingerprint)
     language: str = field(default="ko", compare=False)
 
     @property
@@ -84,7 +85,9 @@ class StudentResult:
                 "tests": tests, "stdout_visibility": "hidden",
                 "extra_data": {"student_id": self.student_id, "assignment": self.assignment,
                                "notebook": self.notebook, "student_output": self.output,
-                               "confinement": self.confinement}}
+                               "confinement": self.confinement,
+                               "fingerprint": self.fingerprint, "error": self.error,
+                               "notes": list(self.notes), "cell_errors": list(self.cell_errors)}}
 
     @classmethod
     def from_gradescope(cls, data: dict) -> "StudentResult":
@@ -93,7 +96,10 @@ class StudentResult:
         functions = tuple(FunctionResult(t["name"], t["max_score"], _cases_from_output(t))
                           for t in data["tests"])
         return cls(extra["student_id"], extra["assignment"], functions, data["max_score"],
-                   notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0))
+                   notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0),
+                   confinement=extra.get("confinement", ""), fingerprint=extra.get("fingerprint", ""),
+                   error=extra.get("error", ""), notes=tuple(extra.get("notes", ())),
+                   cell_errors=tuple(extra.get("cell_errors", ())))
 
 
 def _cases_from_output(test: dict) -> tuple[CaseResult, ...]:
