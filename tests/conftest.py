@@ -14,10 +14,12 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "examples"))
 
 
-def run_autograder(*args: str, cwd: Path = REPO, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the installed `autograder` console script, as a user would."""
+def run_autograder(*args: str, cwd: Path = REPO, check: bool = True,
+                   env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `autograder` console script, as a user would (``env``: added variables)."""
+    import os
     result = subprocess.run([str(BIN / "autograder"), *args], cwd=cwd, capture_output=True,
-                            text=True, timeout=600)
+                            text=True, timeout=600, env={**os.environ, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"autograder {' '.join(args)} exited {result.returncode}:\n"
                              f"{result.stdout}\n{result.stderr}")
@@ -72,13 +74,13 @@ def submit(submissions: Path, student_id: str, notebook=None, *, name: str = "fo
     return path
 
 
-def grade_folder(submissions: Path, out: Path, *extra: str) -> dict:
+def grade_folder(submissions: Path, out: Path, *extra: str, env: dict | None = None) -> dict:
     """Run `autograder grade` on a folder; return each student's results.json and the CSV rows."""
     import csv
     import json
     result = run_autograder("grade", "forward_pass", "--submissions", str(submissions), "--csv",
                             str(out / "grades.csv"), "--results", str(out / "results"), "--quiet",
-                            *extra)
+                            *extra, env=env)
     with open(out / "grades.csv", newline="") as stream:
         rows = {row["student_id"]: row for row in csv.DictReader(stream)}
     results = [json.loads(p.read_text()) for p in (out / "results").glob("*/results.json")]
