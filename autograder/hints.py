@@ -66,14 +66,17 @@ def hints_for(assignment: Assignment, case: Case, expected: Any, catalog: list) 
 
 
 def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list, language: str) -> str:
+    """The hint of the one mistake whose answer equals the student's; none when several
+    different mistakes give that same answer (the case cannot tell which was made)."""
     rtol, atol = compare.tolerance_for(inputs)
+    found = set()
     for hint in hints:
         try:
             if _same_description(hint.answer, received, rtol, atol):
-                return hint.text(language)
+                found.add(hint.text(language))
         except Exception:  # noqa: BLE001 - received is untrusted data
             continue
-    return ""
+    return found.pop() if len(found) == 1 else ""
 
 
 def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) -> bool:

@@ -48,7 +48,7 @@ def test_results_json_has_gradescope_shape(sample_grades):
 def test_the_score_table_is_printed(sample_grades):
     for student_id in SAMPLES:
         assert student_id in sample_grades["stdout"]
-    assert "12.5714/20" in sample_grades["stdout"]  # yoon_syntax_error's total, as a person reads it
+    assert "13/20" in sample_grades["stdout"]  # yoon_syntax_error's total, as a person reads it
 
 
 def test_a_syntax_error_is_reported_with_its_cell(sample_grades):

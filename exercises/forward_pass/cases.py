@@ -39,6 +39,8 @@ def cases() -> list[Case]:
         Case("sigmoid", "large |z|: [-1000, -30, 30, 1000] (finite, no nan)",
              (np.array([-1000.0, -30.0, 30.0, 1000.0]),)),
         Case("sigmoid", "float32 array, shape (4,)", (np.array([-1.5, -0.2, 0.4, 2.5], dtype=np.float32),)),
+        Case("sigmoid", "list input [-1, 0, 2]", ([-1, 0, 2],)),
+        Case("sigmoid", "int array [-2, 0, 3]", (np.array([-2, 0, 3]),)),
         # relu
         Case("relu", "scalar z = -2.5", (-2.5,)),
         Case("relu", "scalar z = 1.75", (1.75,)),
@@ -71,6 +73,7 @@ def cases() -> list[Case]:
              (_mixed((3, 2), 10).astype(np.float32), np.array([0.75, -1.25], dtype=np.float32))),
         # network_forward
         Case("network_forward", "empty list of layers: returns x as an array", ([], np.array([1.0, -2.0]))),
+        Case("network_forward", "empty list of layers, x given as a list", ([], [1.0, -2.0])),
         Case("network_forward", "one layer, 2 x 3", ([_mixed((2, 3), 11)], np.array([1.0, -1.0, 0.5]))),
         Case("network_forward", "1 x 1 layers, scalar chain w1 = 1.5, w2 = -0.8",
              ([np.array([[1.5]]), np.array([[-0.8]])], np.array([2.0]))),
@@ -98,6 +101,7 @@ def cases() -> list[Case]:
         Case("gradient_descent_step", "2-D array 3 x 2, lr = 0.5 (w must not be modified)",
              (_mixed((3, 2), 26), _mixed((3, 2), 27), 0.5)),
         Case("gradient_descent_step", "lists, lr = 0.2", ([1.0, -2.0, 0.5], [0.5, 0.5, -1.0], 0.2)),
+        Case("gradient_descent_step", "int array w, lr = 0.1", (np.array([1, -2, 3]), np.array([0.5, 0.5, -1.0]), 0.1)),
         # scalar_network_gradients
         Case("scalar_network_gradients", "w1 = 0.5, w2 = -1.5, x = 2.0, y = 1.0", (0.5, -1.5, 2.0, 1.0)),
         Case("scalar_network_gradients", "w1 = 2.0, w2 = 0.25, x = -1.5, y = 0.5", (2.0, 0.25, -1.5, 0.5)),
