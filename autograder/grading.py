@@ -223,9 +223,10 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
         verdict = _judge(reply, case, reference.expected[key], reference.argument_names[key],
                          cell_errors, language)
         text = verdict.message
-        if not verdict.passed and reply.get("status") == "returned":
-            hint = hints.matching_hint(reference.hints[key], reply.get("value"),
-                                       case.encoded_inputs(), language)
+        if not verdict.passed and reply.get("status") in ("returned", "raised"):
+            answer = reply.get("value") if reply["status"] == "returned" else {
+                "type": "raised", "error": str(reply.get("error", "")).split(":")[0]}
+            hint = hints.matching_hint(reference.hints[key], answer, case.encoded_inputs(), language)
             if hint:
                 text += " " + message("hint", language, hint=hint)
         results.append(CaseResult(case.label, verdict.passed, text))

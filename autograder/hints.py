@@ -56,7 +56,9 @@ def hints_for(assignment: Assignment, case: Case, expected: Any, catalog: list) 
                 kwargs = {k: wire.decode(wire.encode(v)) for k, v in case.kwargs.items()}
                 answer = namespace[case.function](*args, **kwargs)
             described = wire.describe(answer)
-        except Exception:  # noqa: BLE001 - a mistake that raises here has no answer to recognise
+        except Exception as error:  # noqa: BLE001 - the mistake raises: recognised by its type
+            found.append(Hint(mistake.hint_ko, mistake.hint_en,
+                              {"type": "raised", "error": type(error).__name__}))
             continue
         rtol, atol = compare.tolerance_for([wire.encode(a) for a in case.args])
         if compare.matches(expected, described, rtol, atol):
@@ -83,6 +85,8 @@ def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) 
     """Two described answers are the same: same container and shape, close values."""
     if mistaken.get("type") != received.get("type"):
         return False
+    if mistaken["type"] == "raised":
+        return mistaken["error"] == received.get("error")
     if mistaken["type"] == "ndarray":
         if mistaken.get("data") is None or received.get("data") is None:
             return False

@@ -99,3 +99,10 @@ def test_catalog_entries_are_well_formed(catalog):
 def test_hints_come_in_both_languages():
     for mistake in MISTAKES:
         assert bool(mistake.hint_ko) == bool(mistake.hint_en), mistake.id
+
+
+def test_the_catalog_page_shows_the_sizes_and_real_feedback(graded):
+    from catalog_docs import page
+    from conftest import REPO
+    assert (REPO / "docs" / "catalog.md").read_text(encoding="utf-8") == page(graded["results"]), (
+        "docs/catalog.md is stale: run `python tests/catalog_docs.py`")
