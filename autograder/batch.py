@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 import importlib.util
 from dataclasses import dataclass, replace
@@ -190,6 +191,28 @@ def decode_folder_name(folder_name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def progress_line(result: StudentResult, reused: bool) -> None:
-    what = "unchanged" if reused else f"graded in {result.seconds:.2f} s"
-    print(f"{result.student_id}: {result.total:g}/{result.max_score:g} ({what})", file=sys.stderr)
+class Progress:
+    """Progress on stderr: a bar with count, rate and time left on a terminal; a plain line per
+    student in CI and logs."""
+
+    def __init__(self, total: int, stream=sys.stderr) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = time.monotonic()
+        self.bar = stream.isatty()
+
+    def __call__(self, result: StudentResult, reused: bool) -> None:
+        self.done += 1
+        if not self.bar:
+            what = "unchanged" if reused else f"graded in {result.seconds:.2f} s"
+            print(f"[{self.done}/{self.total}] {result.student_id}: "
+                  f"{result.total:g}/{result.max_score:g} ({what})", file=self.stream)
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0
+        filled = int(30 * self.done / max(self.total, 1))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                          f"{rate:.1f}/s, {left:.0f} s left ")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()

@@ -16,7 +16,7 @@ from pathlib import Path
 from autograder import assignment as assignments
 from autograder import build
 from autograder.assignment import AssignmentError
-from autograder.batch import Batch, BatchError, progress_line
+from autograder.batch import Batch, BatchError, Progress
 from autograder.results import score_table
 
 USAGE_ERROR = 2
@@ -96,10 +96,12 @@ def _grade(args, course: Path, assignment) -> int:
                   jobs=args.jobs, language=args.lang, force=args.force)
     started = time.monotonic()
     reused = []
+    progress = None if args.quiet else Progress(len(batch.students()))
+
     def on_result(result, was_reused):
         reused.extend([result.student_id] if was_reused else [])
-        if not args.quiet:
-            progress_line(result, was_reused)
+        if progress:
+            progress(result, was_reused)
 
     results = batch.run(on_result=on_result)
     elapsed = time.monotonic() - started

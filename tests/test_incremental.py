@@ -101,3 +101,14 @@ def test_a_store_that_cannot_be_written_stops_the_run(subs, tmp_path):
     (tmp_path / "out" / "results").write_text("a file where a folder should be")
     result = grade(subs, tmp_path / "out", check=False)
     assert result.returncode == 2 and "cannot write results" in result.stderr
+
+
+def test_a_parallel_run_gives_exactly_the_scores_of_a_serial_run(subs, tmp_path):
+    serial = grade(subs, tmp_path / "serial")
+    parallel = run_autograder("grade", "forward_pass", "--submissions", str(subs), "--csv",
+                              str(tmp_path / "parallel" / "grades.csv"), "--results",
+                              str(tmp_path / "parallel" / "results"), "--jobs", "4")
+    assert (tmp_path / "serial" / "grades.csv").read_text() == (tmp_path / "parallel" / "grades.csv").read_text()
+    # plain progress lines off a terminal, one per student, then the summary
+    assert parallel.stderr.count("/8] ") == 8 and "graded 8 submissions" in parallel.stdout
+    assert "graded 8 submissions" in serial.stdout
