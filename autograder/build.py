@@ -25,7 +25,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 
 from autograder.assignment import Assignment, AssignmentError
 
@@ -78,7 +77,9 @@ def _meta(grade_id: str, *, solution=False, grade=False, locked=False, points=No
     return {"nbgrader": meta}
 
 
-def source_notebook(assignment: Assignment) -> nbformat.NotebookNode:
+def source_notebook(assignment: Assignment):
+    """The source notebook (an nbformat NotebookNode)."""
+    import nbformat  # imported here: it takes ~2 s to import, and grading never needs it
     text = (importlib.resources.files(f"exercises.{assignment.name}") / "notebook.md").read_text(
         encoding="utf-8")
     module = importlib.import_module(assignment.reference_module)
@@ -123,6 +124,7 @@ def release_path(course: Path, assignment: Assignment) -> Path:
 def write_source(course: Path, assignment: Assignment) -> Path:
     path = source_path(course, assignment)
     path.parent.mkdir(parents=True, exist_ok=True)
+    import nbformat
     nbformat.write(source_notebook(assignment), path)
     return path
 
