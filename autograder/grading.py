@@ -83,7 +83,8 @@ class Session:
             if self.restarts > MAX_RESTARTS:
                 raise sandbox.Crashed(f"restarted {MAX_RESTARTS} times; giving up")
             self.restarts += 1
-            process = sandbox.StudentProcess(self.workdir, self.assignment.memory_limit_mb)
+            process = sandbox.StudentProcess(self.workdir, self.assignment.memory_limit_mb,
+                                             int(self.assignment.submission_time_limit) + 5)
             try:
                 process.start()
                 for cell in self.cells:

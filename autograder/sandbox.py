@@ -86,9 +86,10 @@ def _student_environment(home: str) -> dict[str, str]:
 
 
 class StudentProcess:
-    def __init__(self, workdir: str, memory_limit_mb: int) -> None:
+    def __init__(self, workdir: str, memory_limit_mb: int, cpu_limit_seconds: int = 120) -> None:
         self.workdir = workdir
         self.memory_limit_mb = memory_limit_mb
+        self.cpu_limit_seconds = cpu_limit_seconds
         self.process: subprocess.Popen | None = None
         self._output = bytearray()
         self._output_total = 0
@@ -111,6 +112,10 @@ class StudentProcess:
         os.close(reply_write)
         limit = self.memory_limit_mb * 1024 * 1024
         resource.prlimit(self.process.pid, resource.RLIMIT_AS, (limit, limit))
+        # CPU seconds, threads and children included: a busy background thread cannot outlast
+        # the submission's time budget (the kernel kills the process at the hard limit)
+        cpu = self.cpu_limit_seconds
+        resource.prlimit(self.process.pid, resource.RLIMIT_CPU, (cpu, cpu + 1))
         os.set_blocking(self._command_write, False)
         self._drain = threading.Thread(target=self._drain_output, args=(self.process.stdout,),
                                        daemon=True)
