@@ -85,12 +85,58 @@ def _student_environment(home: str) -> dict[str, str]:
     return env
 
 
+class _Zygote:
+    """The grader's end of ``autograder.zygote``: one warm parent per grader process."""
+
+    def __init__(self) -> None:
+        import socket
+        self._socket_module = socket
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-u", "-m", "autograder.zygote", str(theirs.fileno())],
+            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            env=_student_environment("/"), start_new_session=True)
+        theirs.close()
+        self.control = ours
+        self.lock = threading.Lock()
+        with _workers_lock:
+            _live_workers.add(self.process.pid)  # never swept as an orphan
+
+    def request(self, message: dict, fds: tuple[int, ...] = ()) -> dict:
+        with self.lock:
+            self._socket_module.send_fds(self.control, [json.dumps(message).encode()], list(fds))
+            data = self.control.recv(1 << 16)
+        if not data:
+            raise Crashed("the zygote process is gone")
+        return json.loads(data)
+
+
+_zygote: _Zygote | None = None
+_zygote_failed = False
+_zygote_lock = threading.Lock()
+
+
+def _get_zygote() -> _Zygote | None:
+    """The shared zygote, started on first use; None where it cannot run (then every student
+    process is started afresh, which is slower but the same)."""
+    global _zygote, _zygote_failed
+    with _zygote_lock:
+        if _zygote is None and not _zygote_failed and sys.platform.startswith("linux"):
+            try:
+                _zygote = _Zygote()
+            except OSError:
+                _zygote_failed = True
+        return _zygote
+
+
 class StudentProcess:
     def __init__(self, workdir: str, memory_limit_mb: int, cpu_limit_seconds: int = 120) -> None:
         self.workdir = workdir
         self.memory_limit_mb = memory_limit_mb
         self.cpu_limit_seconds = cpu_limit_seconds
-        self.process: subprocess.Popen | None = None
+        self.pid: int | None = None
+        self._popen: subprocess.Popen | None = None  # set when not forked from the zygote
+        self._status: int | None = None  # exit code once reaped (negative: killed by a signal)
         self._output = bytearray()
         self._output_total = 0
         self._buffer = b""
@@ -101,39 +147,51 @@ class StudentProcess:
         _become_subreaper()
         command_read, self._command_write = os.pipe()
         self._reply_read, reply_write = os.pipe()
-        with _workers_lock:  # a sweep in another thread must never take a new worker for an orphan
-            self.process = subprocess.Popen(
-                [sys.executable, "-I", "-u", "-m", "autograder.worker", str(command_read), str(reply_write)],
-                pass_fds=(command_read, reply_write), stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=self.workdir,
-                env=_student_environment(self.workdir), start_new_session=True)
-            _live_workers.add(self.process.pid)
-        os.close(command_read)
-        os.close(reply_write)
+        output_read, output_write = os.pipe()
         limit = self.memory_limit_mb * 1024 * 1024
-        resource.prlimit(self.process.pid, resource.RLIMIT_AS, (limit, limit))
-        # CPU seconds, threads and children included: a busy background thread cannot outlast
-        # the submission's time budget (the kernel kills the process at the hard limit)
-        cpu = self.cpu_limit_seconds
-        resource.prlimit(self.process.pid, resource.RLIMIT_CPU, (cpu, cpu + 1))
+        cpu = self.cpu_limit_seconds  # CPU seconds: a busy thread cannot outlast the budget
+        zygote = _get_zygote()
+        try:
+            with _workers_lock:  # a sweep in another thread must never take a new worker for an orphan
+                if zygote is not None:
+                    self.pid = zygote.request(
+                        {"op": "spawn", "workdir": self.workdir,
+                         "env": _student_environment(self.workdir), "memory_bytes": limit,
+                         "cpu_seconds": cpu}, (command_read, reply_write, output_write))["pid"]
+                else:
+                    self._popen = subprocess.Popen(
+                        [sys.executable, "-I", "-u", "-m", "autograder.worker", str(command_read),
+                         str(reply_write)], pass_fds=(command_read, reply_write),
+                        stdin=subprocess.DEVNULL, stdout=output_write, stderr=subprocess.STDOUT,
+                        cwd=self.workdir, env=_student_environment(self.workdir),
+                        start_new_session=True)
+                    self.pid = self._popen.pid
+                    resource.prlimit(self.pid, resource.RLIMIT_AS, (limit, limit))
+                    resource.prlimit(self.pid, resource.RLIMIT_CPU, (cpu, cpu + 1))
+                _live_workers.add(self.pid)
+        finally:
+            for descriptor in (command_read, reply_write, output_write):
+                os.close(descriptor)
         os.set_blocking(self._command_write, False)
-        self._drain = threading.Thread(target=self._drain_output, args=(self.process.stdout,),
-                                       daemon=True)
+        self._drain = threading.Thread(target=self._drain_output,
+                                       args=(os.fdopen(output_read, "rb"),), daemon=True)
         self._drain.start()
         ready = self._receive(START_SECONDS)
         self.confinement = str(ready.get("confinement", "unknown")) if isinstance(ready, dict) else "unknown"
 
     def kill(self) -> None:
         """Kill the student's whole process group, and reap it."""
-        if self.process is None:
+        if self.pid is None:
             return
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.process.wait()
+        for kill in (os.killpg, os.kill):  # the group, or the process if it has none yet
+            try:
+                kill(self.pid, signal.SIGKILL)
+                break
+            except ProcessLookupError:
+                continue
+        self._reap()
         with _workers_lock:
-            _live_workers.discard(self.process.pid)
+            _live_workers.discard(self.pid)
         if sys.platform.startswith("linux"):
             _sweep_orphans()
         self._drain.join(timeout=1)
@@ -142,12 +200,39 @@ class StudentProcess:
                 os.close(fd)
             except OSError:
                 pass
-        self.process = None
+        self.pid = None
         self._buffer = b""
+
+    def _reap(self) -> None:
+        """Wait for the (dead or killed) process; keep its exit code."""
+        if self._status is not None:
+            return
+        if self._popen is not None:
+            self._status = self._popen.wait()
+        else:
+            status = _get_zygote().request({"op": "wait", "pid": self.pid})["status"]
+            self._status = os.waitstatus_to_exitcode(status) if status is not None else 0
+
+    def _exited(self, seconds: float) -> bool:
+        """Whether the process has ended (reaped or a zombie) within ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self._popen is not None:
+                if self._popen.poll() is not None:
+                    return True
+            else:
+                try:
+                    with open(f"/proc/{self.pid}/stat", "rb") as stream:
+                        if stream.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                            return True
+                except OSError:
+                    return True
+            time.sleep(0.01)
+        return False
 
     @property
     def alive(self) -> bool:
-        return self.process is not None
+        return self.pid is not None
 
     # --- talking ----------------------------------------------------------------------------
     def request(self, message: dict, seconds: float) -> dict:
@@ -208,12 +293,10 @@ class StudentProcess:
         return data
 
     def _death_detail(self) -> str:
-        if self.process is None:
+        if self.pid is None or not self._exited(1.0):
             return ""
-        try:
-            code = self.process.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            return ""
+        self._reap()
+        code = self._status
         if code < 0:
             try:
                 name = signal.Signals(-code).name

@@ -94,7 +94,11 @@ class _quiet_numpy:
 
 
 def main(argv: list[str]) -> None:
-    command_fd, reply_fd = int(argv[1]), int(argv[2])
+    serve(int(argv[1]), int(argv[2]))
+
+
+def serve(command_fd: int, reply_fd: int) -> None:
+    """Confine this process, say ready, then answer commands until the grader closes the pipe."""
     reader = os.fdopen(command_fd, "rb", buffering=0)
     send = framing.writer(reply_fd)
     sys.stdin = open(os.devnull)
