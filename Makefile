@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test release samples clean
+.PHONY: demo test release samples docs clean
 
 $(BIN)/autograder: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,7 @@ $(BIN)/autograder: pyproject.toml
 
 demo: $(BIN)/autograder
 	$(BIN)/autograder release forward_pass
-	$(BIN)/autograder grade forward_pass --submissions examples/submitted --csv grades/forward_pass.csv
+	$(BIN)/autograder grade forward_pass --submissions examples/submitted --csv grades/samples/forward_pass.csv
 
 test: $(BIN)/autograder
 	$(BIN)/pytest
@@ -23,6 +23,10 @@ release: $(BIN)/autograder
 
 samples: $(BIN)/autograder
 	$(BIN)/python examples/make_samples.py
+
+docs: $(BIN)/autograder
+	$(BIN)/python tests/scenarios.py
+	$(BIN)/python tests/catalog_docs.py
 
 clean:
 	rm -rf $(VENV) grades autograded feedback gradebook.db

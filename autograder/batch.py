@@ -63,6 +63,11 @@ class Batch:
             raise BatchError(f"release notebook {self.release_notebook} is missing; run "
                              f"`autograder release {self.assignment.name}` first")
         students = self.students()
+        for inner, outer in ((self.results_dir, self.submissions), (self.submissions, self.results_dir)):
+            if inner.resolve().is_relative_to(outer.resolve()):
+                raise BatchError(f"the results folder {self.results_dir} and the submissions folder "
+                                 f"{self.submissions} overlap; nothing was graded. Pass --results "
+                                 "(and --csv) outside the submissions folder.")
         with _locked(self.results_dir):
             assignment_print = assignment_fingerprint(self.assignment, self.release_notebook)
             prints = {sid: submission_fingerprint(assignment_print, self.language, folder)

@@ -85,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     except (AssignmentError, BatchError) as error:
         print(f"autograder: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        print("\nautograder: interrupted. Every result written so far is kept; run the same "
+              "command again to grade the rest.", file=sys.stderr)
+        return 130
     return 0
 
 

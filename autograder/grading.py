@@ -48,6 +48,12 @@ class Reference:
         return cls(expected, names, case_hints)
 
 
+def _cell_name(cell: CodeCell) -> str:
+    """How a person finds the cell: JupyterLab shows no numbers, so its first line too."""
+    first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+    return f'cell {cell.index} ("{first[:40]}{"…" if len(first) > 40 else ""}")'
+
+
 class OutOfTime(sandbox.Crashed):
     """The submission has used up its whole time budget; its remaining cases are not run."""
 
@@ -113,15 +119,15 @@ class Session:
                     if isinstance(error, sandbox.Timeout) else f"ended the process ({error})")
             if definitions_only:
                 self.dropped_cells.add(cell.index)
-                self.cell_errors[cell.index] = f"cell {cell.index}: {what}; skipped"
+                self.cell_errors[cell.index] = f"{_cell_name(cell)}: {what}; skipped"
             else:
                 self.poisoned_cells.add(cell.index)
                 self.cell_errors[cell.index] = (
-                    f"cell {cell.index}: {what} at top level; only its definitions "
+                    f"{_cell_name(cell)}: {what} at top level; only its definitions "
                     "(def, class, import) were kept")
             raise
         if not reply.get("ok"):
-            self.cell_errors[cell.index] = f"cell {cell.index}: {str(reply.get('error'))[:500]}"
+            self.cell_errors[cell.index] = f"{_cell_name(cell)}: {str(reply.get('error'))[:500]}"
 
     def _retire(self, process: sandbox.StudentProcess) -> None:
         process.kill()
@@ -166,7 +172,8 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
     notebook = ""
     try:
         path, notes = find_notebook(student_dir, assignment.notebook)
-        notebook = str(path)
+        notebook = str(path.relative_to(student_dir.parent.parent)) if path.is_relative_to(
+            student_dir.parent.parent) else path.name
         cells, more_notes = read_code_cells(path, release)
     except NotGradable as reason:
         return _zero(assignment, student_id, str(reason), notebook, language, started)

@@ -31,8 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the process running the student code ended abruptly ({detail}).",
     },
     "missing_function": {
-        "ko": "함수 {function} 가 정의되어 있지 않습니다. 함수 이름을 바꾸거나 셀을 지우지 않았는지 확인하세요.{cell_errors}",
-        "en": "function {function} is not defined. Check that it was not renamed or deleted.{cell_errors}",
+        "ko": "함수 {function} 가 정의되어 있지 않습니다.{cell_errors} 함수 이름을 바꾸거나 셀을 지우지 않았는지도 확인하세요.",
+        "en": "function {function} is not defined.{cell_errors} Check also that it was not renamed or deleted.",
     },
     "not_callable": {
         "ko": "{function} 는 함수(callable)가 아닙니다 ({kind}).",
@@ -73,6 +73,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input_modified": {
         "ko": "입력 인자 {argument} 를 바꾸었습니다 (inputs must not be modified). 복사본(copy)을 만들어 계산하세요.",
         "en": "the input argument {argument} was modified; work on a copy instead.",
+    },
+    "cases_passed": {
+        "ko": "{total} 개 case 중 {passed} 개 통과 ({passed}/{total} cases passed)",
+        "en": "{passed}/{total} cases passed",
     },
     "hint": {
         "ko": "힌트(hint): {hint}",

@@ -74,7 +74,8 @@ class StudentResult:
         tests = []
         for result in self.functions:
             failed = [f"- {c.label}: {c.message}" for c in result.cases if not c.passed]
-            summary = f"{result.passed}/{len(result.cases)} cases passed"
+            summary = message("cases_passed", self.language, passed=result.passed,
+                              total=len(result.cases))
             tests.append({"name": result.name, "score": result.points,
                           "max_score": result.max_points,
                           "output": "\n".join([summary, *failed]), "visibility": "visible"})
@@ -87,25 +88,23 @@ class StudentResult:
                                "notebook": self.notebook, "student_output": self.output,
                                "confinement": self.confinement,
                                "fingerprint": self.fingerprint, "error": self.error,
-                               "notes": list(self.notes), "cell_errors": list(self.cell_errors)}}
+                               "notes": list(self.notes), "cell_errors": list(self.cell_errors),
+                               "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions}}}
 
     @classmethod
     def from_gradescope(cls, data: dict) -> "StudentResult":
         """Read back a stored results.json (cases come back from each test's output lines)."""
         extra = data["extra_data"]
-        functions = tuple(FunctionResult(t["name"], t["max_score"], _cases_from_output(t))
-                          for t in data["tests"])
+        counts = extra["cases"]
+        functions = tuple(FunctionResult(t["name"], t["max_score"], tuple(
+            [CaseResult("", True)] * counts[t["name"]][0]
+            + [CaseResult("", False)] * (counts[t["name"]][1] - counts[t["name"]][0])))
+            for t in data["tests"])
         return cls(extra["student_id"], extra["assignment"], functions, data["max_score"],
                    notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0),
                    confinement=extra.get("confinement", ""), fingerprint=extra.get("fingerprint", ""),
                    error=extra.get("error", ""), notes=tuple(extra.get("notes", ())),
                    cell_errors=tuple(extra.get("cell_errors", ())))
-
-
-def _cases_from_output(test: dict) -> tuple[CaseResult, ...]:
-    summary = test["output"].splitlines()[0]
-    passed, total = (int(n) for n in summary.split()[0].split("/"))
-    return tuple([CaseResult("", True)] * passed + [CaseResult("", False)] * (total - passed))
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -116,6 +115,9 @@ def write_atomically(path: Path, text: str) -> None:
         # file names from other systems may hold undecodable bytes: written as \x escapes
         with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
             stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

@@ -3,12 +3,16 @@
 ``make_samples.py`` writes each as ``submitted/<student_id>/forward_pass/forward_pass.ipynb``;
 the tests grade them (with ``autograder grade`` and with ``nbgrader autograde``) and check these
 scores. A function not named in ``code`` is left as the release's stub. Partial credit is
-points × cases passed / cases, so each expected score below says which cases the mistake survives.
+points × cases passed / cases, so each sample says how many cases its mistake survives; the
+points come from assignment.toml.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
+
+from autograder.assignment import load
 
 CORRECT = {
     # Written differently from the reference on purpose: loops, np.where, lists out, no clipping.
@@ -61,22 +65,30 @@ def scalar_network_gradients(w1, w2, x, y):
 }
 
 
+POINTS = {graded.name: graded.points for graded in load("forward_pass").functions}
+
+
 @dataclass(frozen=True)
 class Sample:
     description: str
     code: dict = field(default_factory=dict)  # function -> its whole solution cell
-    scores: dict = field(default_factory=dict)  # function -> expected points (others: 0)
+    # function -> (cases passed, cases): every other function in ``code`` passes all its cases,
+    # every function not in ``code`` (left as the stub) passes none
+    passed: dict = field(default_factory=dict)
+
+    @property
+    def scores(self) -> dict:
+        """Expected points per function, from the points of assignment.toml."""
+        share = {f: Fraction(*self.passed[f]) if f in self.passed else Fraction(f in self.code)
+                 for f in POINTS}
+        return {f: round(float(POINTS[f] * share[f]), 4) for f in POINTS}
 
 
 def _with(**changes: str) -> dict:
     return {**CORRECT, **changes}
 
-
-FULL = {"sigmoid": 2, "relu": 2, "neuron_output": 2, "layer_forward": 4, "network_forward": 4,
-        "mse_loss": 2, "gradient_descent_step": 2, "scalar_network_gradients": 2}
-
 SAMPLES = {
-    "kim_correct": Sample("every function correct, written with loops and lists", CORRECT, FULL),
+    "kim_correct": Sample("every function correct, written with loops and lists", CORRECT),
     "lee_untouched": Sample("submitted the release unchanged (every stub raises)", {}, {}),
     "park_x_at_W": Sample(
         "layer_forward computes x @ W: right only for the 1 x 1 layer, and the network inherits it",
@@ -86,7 +98,7 @@ def layer_forward(W, x, activation=None):
     return out if activation is None else activation(out)
 '''),
         # layer: only the 1 x 1 case passes (1/8); network: the two empty ones and the 1 x 1 chain (3/8)
-        {**FULL, "layer_forward": round(4 * 1 / 8, 4), "network_forward": round(4 * 3 / 8, 4)}),
+        {"layer_forward": (1, 8), "network_forward": (3, 8)}),
     "choi_last_layer_linear": Sample(
         "network_forward leaves the activation off the last layer",
         _with(network_forward='''
@@ -98,7 +110,7 @@ def network_forward(weights, x, activation=None):
     return h
 '''),
         # passes where no activation is given: two empty, one layer, 1 x 1 chain, identity 4-3-5 (5/8)
-        {**FULL, "network_forward": round(4 * 5 / 8, 4)}),
+        {"network_forward": (5, 8)}),
     "jung_mse_sum": Sample(
         "mse_loss sums the squared errors instead of averaging them",
         _with(mse_loss='''
@@ -106,7 +118,7 @@ def mse_loss(y, y_hat):
     return np.sum((np.asarray(y) - np.asarray(y_hat)) ** 2)
 '''),
         # right only where there is one element: the scalar case and shape (1,) (2/5)
-        {**FULL, "mse_loss": round(2 * 2 / 5, 4)}),
+        {"mse_loss": (2, 5)}),
     "kang_raises": Sample(
         "neuron_output calls w.dot(x), which raises for python numbers and lists",
         _with(neuron_output='''
@@ -115,7 +127,7 @@ def neuron_output(w, x, activation=None):
     return s if activation is None else activation(s)
 '''),
         # the two scalar cases and the list case raise AttributeError (4/7 pass)
-        {**FULL, "neuron_output": round(2 * 4 / 7, 4)}),
+        {"neuron_output": (4, 7)}),
     "yoon_syntax_error": Sample(
         "a syntax error (a missing colon) in the layer_forward cell",
         _with(layer_forward='''
@@ -123,7 +135,7 @@ def layer_forward(W, x, activation=None)
     return np.asarray(W) @ np.asarray(x)
 '''),
         # layer_forward is never defined; the network only passes the two empty ones (2/8)
-        {**FULL, "layer_forward": 0, "network_forward": round(4 * 2 / 8, 4)}),
+        {"layer_forward": (0, 8), "network_forward": (2, 8)}),
     "han_infinite_loop": Sample(
         "network_forward forgets `t += 1` in a while loop: it never ends once there is a layer",
         _with(network_forward='''
@@ -135,7 +147,7 @@ def network_forward(weights, x, activation=None):
     return h
 '''),
         # the two empty ones pass; the next case times out and the rest are not run (2/8)
-        {**FULL, "network_forward": round(4 * 2 / 8, 4)}),
+        {"network_forward": (2, 8)}),
 }
 
 

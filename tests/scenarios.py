@@ -26,7 +26,11 @@ sys.path.insert(0, str(HERE.parent / "examples"))
 from conftest import REPO, student_notebook, submit  # noqa: E402
 from samples import CORRECT  # noqa: E402
 
-FULL, NO_RELU = 20.0, 18.0
+from autograder.assignment import load  # noqa: E402
+
+_ASSIGNMENT = load("forward_pass")
+FULL = _ASSIGNMENT.max_score
+NO_RELU = FULL - _ASSIGNMENT.function("relu").points
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ LEFTOVERS = ("import os, subprocess, sys, threading, time\n"
              "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n")
 # deliberately wrong relu (the identity): loses 5 of its 6 cases
 IDENTITY_RELU = "def relu(z):\n    return z"
-WEAK_RELU_TOTAL = round(NO_RELU + 2 * 1 / 6, 4)
+WEAK_RELU_TOTAL = round(NO_RELU + _ASSIGNMENT.function("relu").points * 1 / 6, 4)
 
 
 def _vandal(subs: Path) -> None:
@@ -295,7 +299,7 @@ def docs() -> str:
              "| # | fixture | input | what the grader does | total |", "|---|---|---|---|---|"]
     for s in SCENARIOS:
         fixture = s.id if len(s.id) < 30 else s.id[:12] + "…"
-        lines.append(f"| {s.number or '-'} | `{fixture}` | {s.what} | {s.handling} | {s.total:g}/20 |")
+        lines.append(f"| {s.number or '-'} | `{fixture}` | {s.what} | {s.handling} | {s.total:g}/{FULL:g} |")
     return "\n".join(lines) + "\n"
 
 
