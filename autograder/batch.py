@@ -13,11 +13,12 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 import importlib.util
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -41,6 +42,7 @@ class Batch:
     jobs: int = 1
     language: str = "ko"
     force: bool = False  # grade again even what is unchanged
+    grader_errors: list = field(default_factory=list)  # students the grader itself failed on
 
     def students(self) -> list[tuple[str, Path]]:
         if not self.submissions.is_dir():
@@ -48,9 +50,15 @@ class Batch:
                 f"submissions folder {self.submissions} does not exist; expected "
                 f"<folder>/<student_id>/{self.assignment.name}/{self.assignment.notebook}. "
                 "Pass --submissions DIR, or run `nbgrader collect` first.")
-        found = sorted((decode_folder_name(p.name), p / self.assignment.name)
-                       for p in self.submissions.iterdir()
-                       if p.is_dir() and not p.name.startswith("."))
+        found, taken = [], set()
+        for folder in sorted(p for p in self.submissions.iterdir()
+                             if p.is_dir() and not p.name.startswith(".")):
+            student_id = decode_folder_name(folder.name)
+            if student_id in taken:  # e.g. one name in UTF-8 and in CP949: keep them apart
+                student_id = os.fsencode(folder.name).decode("utf-8", "backslashreplace")
+            taken.add(student_id)
+            found.append((student_id, folder / self.assignment.name))
+        found.sort()
         if not found:
             raise BatchError(f"no student folders in {self.submissions}; expected "
                              f"<student_id>/{self.assignment.name}/{self.assignment.notebook}")
@@ -70,7 +78,7 @@ class Batch:
                                  "(and --csv) outside the submissions folder.")
         with _locked(self.results_dir):
             assignment_print = assignment_fingerprint(self.assignment, self.release_notebook)
-            prints = {sid: submission_fingerprint(assignment_print, self.language, folder)
+            prints = {sid: submission_fingerprint(assignment_print, self.language, folder, sid)
                       for sid, folder in students}
             stored = {} if self.force else self._stored_results(prints)
             _check_writable(self.csv_path.parent)
@@ -88,11 +96,15 @@ class Batch:
         reference = Reference.compute(self.assignment)
         results = []
         with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
-            futures = [pool.submit(grade_submission, self.assignment, reference, release,
-                                   student_id, folder, self.language)
-                       for student_id, folder in students]
+            futures = {pool.submit(grade_submission, self.assignment, reference, release,
+                                   student_id, folder, self.language): student_id
+                       for student_id, folder in students}
             for future in as_completed(futures):
-                result = replace(future.result(), fingerprint=prints[future.result().student_id])
+                try:
+                    result = replace(future.result(), fingerprint=prints[futures[future]])
+                except Exception as error:  # noqa: BLE001 - the grader's own fault: recorded, the batch goes on
+                    self.grader_errors.append(f"{futures[future]}: {type(error).__name__}: {error}")
+                    continue
                 write_student_json(self._result_path(result.student_id), result)
                 results.append(result)
                 on_result(result, False)
@@ -139,14 +151,35 @@ def assignment_fingerprint(assignment: Assignment, release_notebook: Path) -> st
     return digest.hexdigest()
 
 
-def submission_fingerprint(assignment_print: str, language: str, folder: Path) -> str:
-    """The submission's files (its assignment folder, and the student folder's own files)."""
-    digest = hashlib.sha256(f"{assignment_print}:{language}".encode())
+FINGERPRINT_BYTES = 64 * 1024 * 1024  # larger files are fingerprinted by size and time only
+
+
+def submission_fingerprint(assignment_print: str, language: str, folder: Path,
+                           student_id: str = "") -> str:
+    """The submission's files (its assignment folder, and the student folder's own files), and
+    whose they are. Never fails: an unreadable file counts by its name and the error."""
+    digest = hashlib.sha256(f"{assignment_print}:{language}:{student_id}".encode(
+        "utf-8", "surrogateescape"))
     for directory in (folder, folder.parent):
-        if directory.is_dir():
-            for path in sorted(directory.iterdir()):
-                if path.is_file():
-                    digest.update(os.fsencode(path.name) + b"\0" + path.read_bytes())
+        try:
+            entries = sorted(directory.iterdir()) if directory.is_dir() else []
+        except OSError as error:
+            digest.update(f"{directory}: {error.errno}".encode("utf-8", "surrogateescape"))
+            continue
+        for path in entries:
+            digest.update(os.fsencode(path.name) + b"\0")
+            try:
+                info = path.lstat()
+                if path.is_symlink():
+                    digest.update(b"link:" + os.fsencode(os.readlink(path)))
+                elif stat.S_ISREG(info.st_mode) and info.st_size <= FINGERPRINT_BYTES:
+                    with open(path, "rb") as stream:
+                        for block in iter(lambda: stream.read(1 << 20), b""):
+                            digest.update(block)
+                elif stat.S_ISREG(info.st_mode):
+                    digest.update(f"size:{info.st_size}:{info.st_mtime_ns}".encode())
+            except (OSError, MemoryError) as error:
+                digest.update(f"error:{type(error).__name__}".encode())
     return digest.hexdigest()
 
 

@@ -115,9 +115,11 @@ def _grade(args, course: Path, assignment) -> int:
     graded = len(results) - len(reused)
     noun = "submission" if graded == 1 else "submissions"
     unchanged = f", {len(reused)} unchanged since their stored result (--force grades them again)" if reused else ""
+    for error in batch.grader_errors:
+        print(f"autograder: grader error, not graded (run again to retry): {error}", file=sys.stderr)
     print(f"graded {graded} {noun} in {elapsed:.1f} s{unchanged}; "
           f"grades: {csv_path}; per-student results: {results_dir}/<student_id>/results.json")
-    return 0
+    return 1 if batch.grader_errors else 0
 
 
 if __name__ == "__main__":

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import ctypes
 import os
+import signal
 import sys
 
 # Syscall numbers are the same on every architecture for these (they came after the unification).
 SYS_CREATE_RULESET, SYS_ADD_RULE, SYS_RESTRICT_SELF = 444, 445, 446
 CREATE_RULESET_VERSION = 1
 RULE_PATH_BENEATH = 1
-PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP = 38, 24
+PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_DUMPABLE = 38, 24, 4
+CLONE_NEWIPC, CLONE_NEWNET = 0x08000000, 0x40000000
+FILE_SIZE_LIMIT = 64 * 1024 * 1024  # bytes: the largest file a student process may write
 
 EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
 READ = EXECUTE | READ_FILE | READ_DIR
@@ -67,11 +70,19 @@ def readable_roots() -> list[str]:
 
 def confine(workdir: str) -> str:
     """Confine this process; returns how ("landlock abi N" or why not)."""
+    import resource
     libc = _libc()
+    # private IPC objects (no System V memory shared between students) and no network at all;
+    # needs root or user namespaces, so it is best effort
+    isolated = libc.unshare(CLONE_NEWIPC | CLONE_NEWNET) == 0
+    libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # not traceable, even by another student process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails (EFBIG), not the process
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return "unconfined (prctl no_new_privs failed)"
     abi = landlock_abi()
     how = f"landlock abi {abi}" if abi else "unconfined (no landlock in this kernel)"
+    how += ", own network and IPC namespaces" if isolated else ""
     if abi:
         _landlock(libc, abi, workdir)
     if os.geteuid() == 0:

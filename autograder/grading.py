@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import os
 import re
+import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -155,11 +158,23 @@ class Session:
         return text
 
 
+def remove_tree(path: str) -> None:
+    """Remove a student's working folder, whatever the student left in it (a 1,000-deep
+    folder chain defeats shutil.rmtree's recursion; rm does not recurse on the stack)."""
+    try:
+        shutil.rmtree(path, ignore_errors=True)
+    except RecursionError:
+        pass
+    if os.path.exists(path):
+        subprocess.run(["rm", "-rf", "--one-file-system", path], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def safe_name(student_id: str) -> str:
     """A file-name-safe form of a student id (ids come from folder names, in any encoding)."""
     cleaned = re.sub(r"[^\w.-]", "_", student_id)
-    if cleaned == student_id and len(student_id) <= 100:
-        return student_id
+    if cleaned == student_id and len(student_id) <= 100 and not re.search(r"-[0-9a-f]{8}$", student_id):
+        return student_id  # (an id ending like a digest gets one too: no two ids share a folder)
     digest = hashlib.sha256(student_id.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return f"{cleaned[:80]}-{digest}"
 
@@ -184,15 +199,16 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         # a notebook whose JSON is valid but whose structure no notebook has
         return _zero(assignment, student_id, f"{Path(notebook).name} is not a readable notebook "
                      f"({type(error).__name__})", notebook, language, started)
-    with tempfile.TemporaryDirectory(prefix=f"grade-{safe_name(student_id)[:40]}-") as workdir:
-        session = Session(assignment, cells, workdir)
-        try:
-            functions = tuple(
-                grade_function(session.call, reference, graded, assignment.case_time_limit,
-                               language, lambda: list(session.cell_errors.values()))
-                for graded in assignment.functions)
-        finally:
-            session.close()
+    workdir = tempfile.mkdtemp(prefix=f"grade-{safe_name(student_id)[:40]}-")
+    session = Session(assignment, cells, workdir)
+    try:
+        functions = tuple(
+            grade_function(session.call, reference, graded, assignment.case_time_limit,
+                           language, lambda: list(session.cell_errors.values()))
+            for graded in assignment.functions)
+    finally:
+        session.close()
+        remove_tree(workdir)
     return StudentResult(
         student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
         notes=tuple(notes + more_notes + ([

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
+
+
 class NotGradable(Exception):
     """The submission cannot be graded at all; the message is the reason shown to people."""
 
@@ -58,6 +61,9 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     whose name holds the assignment's; else the notebook placed one level up, in the student's
     folder itself. Anything else is not gradable, with what was found.
     """
+    for link in (student_dir.parent, student_dir):
+        if link.is_symlink():
+            raise NotGradable(f"{link.name} is a symbolic link; submissions must be real files")
     for folder, where in ((student_dir, ""), (student_dir.parent, " one level above "
                                               f"the expected {student_dir.name}/ folder")):
         notebooks = _notebooks(folder)
@@ -83,17 +89,23 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
             notes.append(f"also found {', '.join(others)}; graded {expected_name}")
         return path, notes
     found = sorted(p.name for p in student_dir.iterdir()) if student_dir.is_dir() else []
-    raise NotGradable(f"expected {expected_name}, found {', '.join(found) or 'no files'}")
+    shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
+    raise NotGradable(f"expected {expected_name}, found {shown or 'no files'}")
 
 
 def _notebooks(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+    return sorted(p for p in folder.glob("*.ipynb") if p.is_file() or p.is_symlink())
 
 
 def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:
     """The code cells of a submission that run before grading, and notes about skipped ones."""
+    if path.is_symlink():
+        raise NotGradable(f"{path.name} is a symbolic link; submit the notebook file itself")
+    if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        raise NotGradable(f"{path.name} is {path.stat().st_size // 2**20} MiB; a notebook over "
+                          f"{MAX_NOTEBOOK_BYTES // 2**20} MiB is not graded (clear its outputs)")
     cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
     runnable, notes = [], []
     for position, cell in enumerate(cells, start=1):

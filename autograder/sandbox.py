@@ -41,10 +41,15 @@ def _become_subreaper() -> None:
         _subreaper = True
 
 
-def _sweep_orphans() -> None:
-    """Kill and reap every child of ours that is not a live worker: what a student left behind."""
+def _sweep_orphans(seconds: float = 10.0) -> None:
+    """Kill and reap every child of ours that is not a live worker: what a student left behind.
+    Killing one orphan hands us its children, so this repeats until none is left (a chain of
+    setsid'd processes takes a round per link), within ``seconds``. Reaping never blocks: a
+    process traced by another orphan can only be reaped once its tracer is dead too."""
     me = os.getpid()
-    for _ in range(100):  # a forking orphan gets a few rounds, then the batch moves on
+    deadline = time.monotonic() + seconds
+    quiet_rounds = 0
+    while time.monotonic() < deadline and quiet_rounds < 3:
         orphans = []
         for entry in os.listdir("/proc"):
             if entry.isdigit():
@@ -57,14 +62,19 @@ def _sweep_orphans() -> None:
                     orphans.append(int(entry))
         with _workers_lock:
             orphans = [pid for pid in orphans if pid not in _live_workers]
-        if not orphans:
-            return
+        quiet_rounds = 0 if orphans else quiet_rounds + 1
         for pid in orphans:
             try:
                 os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
+            except ProcessLookupError:
                 pass
+        for pid in orphans:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+        if not orphans:
+            time.sleep(0.005)
 
 
 class Timeout(Exception):

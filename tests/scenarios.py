@@ -75,6 +75,19 @@ def _beside_a_copy(subs: Path) -> None:
     submit(subs, "beside_a_copy", raw=b"{broken", name="forward_pass (1).ipynb")
 
 
+def _symlinked(subs: Path) -> None:
+    path = subs / "symlinked" / "forward_pass" / "forward_pass.ipynb"
+    path.parent.mkdir(parents=True)
+    path.symlink_to(REPO / "source" / "forward_pass" / "forward_pass.ipynb")
+
+
+def _many_files(subs: Path) -> None:
+    folder = subs / "many_files" / "forward_pass"
+    folder.mkdir(parents=True)
+    for number in range(2000):
+        (folder / f"{number:05d}_{'x' * 200}.txt").write_text("")
+
+
 def _edited(edit: Callable, relu: str | None = None):
     notebook = _code(**({"relu": relu} if relu else {}))
     edit(notebook)
@@ -278,6 +291,28 @@ SCENARIOS: list[Scenario] = [
     Scenario("v3_garbage", 0, "nbformat 3 with worksheets of the wrong types", "0", 0,
              "has no code cells", _put("v3_garbage", raw=(
                  b'{"nbformat": 3, "worksheets": [1, {"cells": 5}, {"cells": [[1, 2]]}]}'))),
+    Scenario("deep_dirs", 0, "a chain of 1,100 nested folders in the working folder",
+             "cleaned up without recursion; graded", FULL, "", _put("deep_dirs", _code(relu=RELU + (
+                 "import os\nfor _ in range(1100):\n    os.mkdir('d')\n    os.chdir('d')\n")))),
+    Scenario("setsid_chain", 0, "150 processes, each forked and setsid'd by the one before, all "
+             "sleeping", "every link of the chain killed (the sweep repeats until none is left)",
+             FULL, "", _put("setsid_chain", _code(relu=RELU + (
+                 "import os, time\nif os.fork() == 0:\n    for _ in range(150):\n"
+                 "        os.setsid()\n        if os.fork() != 0:\n            os._exit(0)\n"
+                 "    time.sleep(300)\n")))),
+    Scenario("ptrace", 0, "one leftover process ptraces another", "not traceable (not dumpable); "
+             "both killed, nothing blocks", FULL, "", _put("ptrace", _code(relu=RELU + (
+                 "import ctypes, os, time\nchild = os.fork()\n"
+                 "if child == 0:\n    os.setsid()\n    time.sleep(300)\n"
+                 "if os.fork() == 0:\n    os.setsid()\n"
+                 "    ctypes.CDLL(None).ptrace(0x4206, child, 0, 0)\n    time.sleep(300)\n")))),
+    Scenario("big_file", 0, "writes a 100 MB file", "stopped at 64 MB (EFBIG), noted; graded",
+             FULL, "File too large", _put("big_file", _code(relu=RELU + (
+                 "with open('big', 'wb') as f:\n    f.write(b'0' * 100_000_000)\n")))),
+    Scenario("symlinked", 0, "the notebook is a symbolic link (to the source notebook)",
+             "0: submissions must be real files", 0, "symbolic link", _symlinked),
+    Scenario("many_files", 0, "2,000 long-named files and no notebook", "0; the reason lists ten "
+             "names and a count", 0, "and 1990 more", _many_files),
     Scenario("x" * 250, 0, "a 250-character student id", "graded; its results folder name shortened",
              FULL, "", lambda subs: submit(subs, "x" * 250, student_notebook(CORRECT))),
 ]
