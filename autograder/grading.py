@@ -127,7 +127,7 @@ class Session:
                 self.poisoned_cells.add(cell.index)
                 self.cell_errors[cell.index] = (
                     f"{_cell_name(cell)}: {what} at top level; only its definitions "
-                    "(def, class, import) were kept")
+                    "(def, class, import, assignments that call nothing) were kept")
             raise
         if not reply.get("ok"):
             self.cell_errors[cell.index] = f"{_cell_name(cell)}: {str(reply.get('error'))[:500]}"

@@ -194,12 +194,20 @@ def _normalized(source: str) -> str:
 
 def _without_magics(source: str) -> str:
     """IPython magics and shell escapes (``%time``, ``!pip``) are not Python: a cell that does not
-    compile has such lines blanked out, if that makes it compile; otherwise it stays as written
+    compile is translated as IPython would (the worker answers ``get_ipython()`` calls with
+    nothing), or has such lines blanked out, whichever compiles; otherwise it stays as written
     (so its own SyntaxError is reported)."""
     try:
         compile(source, "<cell>", "exec", dont_inherit=True)
         return source
     except Exception:  # noqa: BLE001 - any compile failure (even RecursionError) is the student's
+        pass
+    try:  # IPython's own translation: `np.where?`, `t = %timeit -o f()`, `files = !ls`
+        from IPython.core.inputtransformer2 import TransformerManager
+        translated = TransformerManager().transform_cell(source)
+        compile(translated, "<cell>", "exec", dont_inherit=True)
+        return translated
+    except Exception:  # noqa: BLE001 - not IPython either: try blanking the magic lines
         pass
     blanked = "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in source.splitlines())
     try:

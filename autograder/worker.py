@@ -37,15 +37,37 @@ DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, 
 
 
 def _definitions(source: str) -> ast.Module:
-    """Only the top-level def, class and import statements of a cell."""
+    """Only the top-level definitions of a cell: def, class, import, and assignments that call
+    nothing (``CLIP = 500``, ``relu = lambda z: ...``)."""
     tree = ast.parse(source)
-    tree.body = [node for node in tree.body if isinstance(node, DEFINITIONS)]
+    tree.body = [node for node in tree.body if isinstance(node, DEFINITIONS) or (
+        isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
+        and not _calls(node.value))]
     return tree
+
+
+def _calls(node: ast.AST) -> bool:
+    """Whether evaluating ``node`` calls anything (a lambda's body is not evaluated)."""
+    if isinstance(node, ast.Lambda):
+        return False
+    if isinstance(node, ast.Call):
+        return True
+    return any(_calls(child) for child in ast.iter_child_nodes(node))
+
+
+class _IPythonStandIn:
+    """What ``get_ipython()`` gives a notebook's translated magics here: every call does nothing."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
 
 
 class Worker:
     def __init__(self) -> None:
-        self.namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
+        ipython = _IPythonStandIn()
+        self.namespace: dict = {"__name__": "__main__", "__builtins__": builtins,
+                                "get_ipython": lambda: ipython,
+                                "display": lambda *args, **kwargs: None}
 
     def run_cell(self, index: int, source: str, definitions_only: bool = False) -> dict:
         try:

@@ -313,6 +313,16 @@ SCENARIOS: list[Scenario] = [
              "0: submissions must be real files", 0, "symbolic link", _symlinked),
     Scenario("many_files", 0, "2,000 long-named files and no notebook", "0; the reason lists ten "
              "names and a count", 0, "and 1990 more", _many_files),
+    Scenario("jupyter_syntax", 0, "`np.where?`, `t = %timeit -o ...`, `files = !ls` and "
+             "`display(...)` around relu's def", "translated as IPython would; graded", FULL, "",
+             _put("jupyter_syntax", _code(relu=(
+                 "np.where?\ndisplay('relu below')\nfiles = !ls\n" + RELU
+                 + "t = %timeit -o relu(np.arange(3))\n")))),
+    Scenario("slow_cell_constants", 0, "a cell that times out after defining `CLIP = 500` and "
+             "`relu = lambda z: ...`", "replayed with its definitions, constants and lambdas "
+             "included; graded", FULL, "only its definitions", _put("slow_cell_constants", _code(relu=(
+                 "CLIP = 500\nrelu = lambda z: np.maximum(np.asarray(z), 0) + 0 * CLIP\n"
+                 "while True:\n    pass\n")))),
     Scenario("x" * 250, 0, "a 250-character student id", "graded; its results folder name shortened",
              FULL, "", lambda subs: submit(subs, "x" * 250, student_notebook(CORRECT))),
 ]
