@@ -261,8 +261,8 @@ SCENARIOS: list[Scenario] = [
     Scenario("forged_nested", 0, "writes a 200,000-deep JSON reply to the grader's pipe",
              "unreadable reply: the case fails, the process restarts", NO_RELU, "",
              _put("forged_nested", _code(relu=FORGE + "def relu(z):\n    _forge(b'[' * 200000 + b']' * 200000)\n    return 0\n"))),
-    Scenario("forged_bigint", 0, "forges a reply holding a 400-digit integer", "the forged reply has "
-             "no sequence number: relu 0, later functions unaffected", NO_RELU, "",
+    Scenario("forged_bigint", 0, "forges a reply holding a 400-digit integer", "the unreadable or "
+             "out-of-sequence reply fails the case: relu 0, later functions unaffected", NO_RELU, "",
              _put("forged_bigint", _code(relu=FORGE + (
                  "def relu(z):\n    _forge(b'{\"status\": \"returned\", \"value\": {\"type\": \"int\", "
                  "\"value\": 1' + b'0' * 400 + b'}, \"inputs_after\": null}')\n    return 0\n")))),
@@ -323,6 +323,11 @@ SCENARIOS: list[Scenario] = [
              "included; graded", FULL, "only its definitions", _put("slow_cell_constants", _code(relu=(
                  "CLIP = 500\nrelu = lambda z: np.maximum(np.asarray(z), 0) + 0 * CLIP\n"
                  "while True:\n    pass\n")))),
+    Scenario("unix_socket", 0, "relu sends its inputs to a named unix socket (a helper service)",
+             "socket() is refused by seccomp (PermissionError): relu 0", NO_RELU,
+             "PermissionError", _put("unix_socket", _code(relu=(
+                 "import socket\ndef relu(z):\n    s = socket.socket(socket.AF_UNIX)\n"
+                 "    s.connect('/tmp/.X11-unix/X0')\n    return np.maximum(z, 0)")))),
     Scenario("x" * 250, 0, "a 250-character student id", "graded; its results folder name shortened",
              FULL, "", lambda subs: submit(subs, "x" * 250, student_notebook(CORRECT))),
 ]
