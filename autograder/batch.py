@@ -42,6 +42,7 @@ class Batch:
     jobs: int = 1
     language: str = "ko"
     force: bool = False  # grade again even what is unchanged
+    scheduler: str = ""  # a Dask distributed scheduler's address: grade there
     grader_errors: list = field(default_factory=list)  # students the grader itself failed on
 
     def students(self) -> list[tuple[str, Path]]:
@@ -92,6 +93,8 @@ class Batch:
         return sorted(results, key=lambda r: r.student_id)
 
     def _grade(self, students, prints, on_result) -> list[StudentResult]:
+        if self.scheduler:
+            return self._grade_on_cluster(students, prints, on_result)
         release = ReleaseCells.from_notebook(self.release_notebook)
         reference = Reference.compute(self.assignment)
         results = []
@@ -108,6 +111,21 @@ class Batch:
                 write_student_json(self._result_path(result.student_id), result)
                 results.append(result)
                 on_result(result, False)
+        return results
+
+    def _grade_on_cluster(self, students, prints, on_result) -> list[StudentResult]:
+        from autograder.distributed_grading import grade_on_cluster
+        results = []
+        try:
+            for result in grade_on_cluster(self.scheduler, self.assignment.name,
+                                           self.release_notebook, students, self.language):
+                result = replace(result, fingerprint=prints[result.student_id])
+                write_student_json(self._result_path(result.student_id), result)
+                results.append(result)
+                on_result(result, False)
+        except (OSError, TimeoutError) as error:
+            raise BatchError(f"cannot grade on the Dask scheduler {self.scheduler}: {error}; "
+                             f"{len(results)} results were kept, run again to grade the rest") from None
         return results
 
     def _result_path(self, student_id: str) -> Path:

@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--lang", choices=["ko", "en"], default="ko",
                        help="language of feedback messages (default: ko)")
     grade.add_argument("--quiet", action="store_true", help="no progress lines")
+    grade.add_argument("--scheduler", metavar="ADDRESS", default="",
+                       help="grade on a Dask distributed cluster (e.g. tcp://10.0.0.5:8786) instead "
+                       "of this machine; workers need this package installed (pip install -e '.[dask]')")
     grade.add_argument("--force", action="store_true",
                        help="grade every submission again, even those unchanged since their stored result")
     return parser
@@ -97,7 +100,7 @@ def _grade(args, course: Path, assignment) -> int:
     results_dir = (args.results or csv_path.with_suffix("")).resolve()
     batch = Batch(assignment, build.release_path(course, assignment),
                   args.submissions or course / "submitted", results_dir, csv_path,
-                  jobs=args.jobs, language=args.lang, force=args.force)
+                  jobs=args.jobs, language=args.lang, force=args.force, scheduler=args.scheduler)
     started = time.monotonic()
     reused = []
     progress = None if args.quiet else Progress(len(batch.students()))

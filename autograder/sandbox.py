@@ -39,6 +39,21 @@ def _become_subreaper() -> None:
         import ctypes
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         _subreaper = True
+        with _workers_lock:  # children this process had before grading (a host's own helpers)
+            _live_workers.update(_children())
+
+
+def _children() -> list[int]:
+    me, found = os.getpid(), []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stream:
+                    if int(stream.read().rsplit(b")", 1)[1].split()[1]) == me:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
 
 
 def _sweep_orphans(seconds: float = 10.0) -> None:
@@ -46,22 +61,12 @@ def _sweep_orphans(seconds: float = 10.0) -> None:
     Killing one orphan hands us its children, so this repeats until none is left (a chain of
     setsid'd processes takes a round per link), within ``seconds``. Reaping never blocks: a
     process traced by another orphan can only be reaped once its tracer is dead too."""
-    me = os.getpid()
     deadline = time.monotonic() + seconds
     quiet_rounds = 0
     while time.monotonic() < deadline and quiet_rounds < 3:
-        orphans = []
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat", "rb") as stream:
-                        fields = stream.read().rsplit(b")", 1)[1].split()
-                except OSError:
-                    continue
-                if int(fields[1]) == me:
-                    orphans.append(int(entry))
+        children = _children()
         with _workers_lock:
-            orphans = [pid for pid in orphans if pid not in _live_workers]
+            orphans = [pid for pid in children if pid not in _live_workers]
         quiet_rounds = 0 if orphans else quiet_rounds + 1
         for pid in orphans:
             try:
