@@ -11,7 +11,7 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.messages import message
@@ -167,5 +167,5 @@ def _note(result: StudentResult) -> str:
     return ""
 
 
-__all__ = ["CaseResult", "FunctionResult", "StudentResult", "asdict", "function_score",
-           "grades_csv", "score_table", "write_atomically", "write_student_json"]
+__all__ = ["CaseResult", "FunctionResult", "StudentResult", "function_score", "grades_csv",
+           "score_table", "write_atomically", "write_student_json"]

@@ -245,10 +245,6 @@ class StudentProcess:
             time.sleep(0.01)
         return False
 
-    @property
-    def alive(self) -> bool:
-        return self.pid is not None
-
     # --- talking ----------------------------------------------------------------------------
     def request(self, message: dict, seconds: float) -> dict:
         """Send one command and wait at most ``seconds`` (in all) for its reply."""

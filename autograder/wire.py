@@ -162,8 +162,3 @@ def _short_repr(value: Any) -> str:
             type(value) is np.ndarray and value.size <= 50) or type(value).__module__ == "numpy":
         return repr(value)[:MAX_REPR]
     return f"<{_class_name(value)} object>"
-
-
-def as_float(number: Any) -> float:
-    """Read back a number written by ``_number``."""
-    return float(number)
