@@ -50,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
                          "(default: the nearest folder above the current one with nbgrader_config.py)")
         return sub
 
+    feedback = command("feedback", "write an HTML feedback page per graded student")
+    feedback.add_argument("--results", type=Path, help="the results folder of `autograder grade` "
+                          "(default: <course>/grades/<assignment>/)")
+    feedback.add_argument("--submissions", type=Path, help="default: <course>/submitted")
+    feedback.add_argument("--out", type=Path, help="default: <course>/feedback "
+                          "(pages at <out>/<student_id>/<assignment>/index.html)")
+    feedback.add_argument("--lang", choices=["ko", "en"], default="ko",
+                          help="language of the page (the case messages keep the language they "
+                          "were graded in: grade with --lang en for English ones)")
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -80,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         assignment = assignments.load(args.assignment)
         if args.command == "build":
             print(f"wrote {build.write_source(course, assignment)}")
+        elif args.command == "feedback":
+            return _feedback(args, course, assignment)
         elif args.command == "release":
             build.write_source(course, assignment)
             print(f"wrote {build.generate_release(course, assignment)}")
@@ -92,6 +103,20 @@ def main(argv: list[str] | None = None) -> int:
         print("\nautograder: interrupted. Every result written so far is kept; run the same "
               "command again to grade the rest.", file=sys.stderr)
         return 130
+    return 0
+
+
+def _feedback(args, course: Path, assignment) -> int:
+    from autograder.feedback import write_feedback
+    from autograder.notebook import ReleaseCells
+    results_dir = args.results or course / "grades" / assignment.name
+    if not results_dir.is_dir():
+        raise BatchError(f"no results in {results_dir}; run `autograder grade {assignment.name}` "
+                         "first, or pass --results DIR")
+    release = ReleaseCells.from_notebook(build.release_path(course, assignment))
+    pages = write_feedback(results_dir, args.submissions or course / "submitted",
+                           args.out or course / "feedback", assignment, release, args.lang)
+    print(f"wrote {len(pages)} feedback pages under {args.out or course / 'feedback'}")
     return 0
 
 

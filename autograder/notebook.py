@@ -125,6 +125,21 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
     return runnable, notes
 
 
+def student_cells(path: Path, release: ReleaseCells) -> list[str]:
+    """The code a student wrote: every code cell that is not the release's own (tests, setup)."""
+    cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
+    own = []
+    for cell in cells:
+        meta = _nbgrader_meta(cell)
+        source = _source(cell)
+        is_test = (meta.get("grade") and not meta.get("solution")) or meta.get("grade_id") in release.test_ids
+        locked = meta.get("grade_id") in release.locked_sources and not meta.get("solution")
+        if cell.get("cell_type") == "code" and source.strip() and not (
+                is_test or locked or _normalized(source) in release.test_sources):
+            own.append(source)
+    return own
+
+
 def _load_json(raw: bytes, name: str) -> dict:
     if not raw.strip():
         raise NotGradable(f"{name} is empty")
