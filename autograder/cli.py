@@ -59,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     feedback.add_argument("--lang", choices=["ko", "en"], default="ko",
                           help="language of the page (the case messages keep the language they "
                           "were graded in: grade with --lang en for English ones)")
+    validate = commands.add_parser(
+        "validate", help="a student's self-check: run the visible tests on a notebook, isolated",
+        description="Run the visible tests of the release on NOTEBOOK, in an isolated student "
+        "process, before submitting. Exit status 0 when every visible test passes, 1 otherwise.")
+    validate.add_argument("notebook", type=Path)
+    validate.add_argument("--assignment", default="forward_pass")
+    validate.add_argument("--course", type=Path)
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         course = (args.course or find_course(Path.cwd())).resolve()
         assignment = assignments.load(args.assignment)
+        if args.command == "validate":
+            return _validate(args, course, assignment)
         if args.command == "build":
             print(f"wrote {build.write_source(course, assignment)}")
         elif args.command == "feedback":
@@ -104,6 +113,23 @@ def main(argv: list[str] | None = None) -> int:
               "command again to grade the rest.", file=sys.stderr)
         return 130
     return 0
+
+
+def _validate(args, course: Path, assignment) -> int:
+    from autograder.grading import run_visible_tests
+    from autograder.notebook import NotGradable, ReleaseCells
+    release = ReleaseCells.from_notebook(build.release_path(course, assignment))
+    try:
+        verdicts = run_visible_tests(assignment, release, args.notebook)
+    except NotGradable as reason:
+        raise BatchError(f"{args.notebook}: {reason}") from None
+    for grade_id, passed, text in verdicts:
+        name = grade_id.removesuffix("_visible_tests")
+        print(f"{'✓' if passed else '✗'} {name}" + ("" if passed else f": {text}"))
+    failed = sum(not passed for _, passed, _ in verdicts)
+    print(f"\n{len(verdicts) - failed}/{len(verdicts)} visible tests passed"
+          + ("" if not failed else "; hidden tests check more cases when graded"))
+    return 1 if failed else 0
 
 
 def _feedback(args, course: Path, assignment) -> int:

@@ -257,6 +257,31 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
     return FunctionResult(graded.name, graded.points, tuple(results))
 
 
+def run_visible_tests(assignment: Assignment, release: ReleaseCells,
+                      notebook: Path) -> list[tuple[str, bool, str]]:
+    """A student's self-check: the notebook's code, then each visible test of the release, in an
+    isolated student process. Returns (test id, passed, message) per visible test."""
+    cells, _ = read_code_cells(notebook, release)
+    workdir = tempfile.mkdtemp(prefix="validate-")
+    session = Session(assignment, cells, workdir)
+    verdicts = []
+    try:
+        for number, (grade_id, source) in enumerate(release.visible_tests):
+            test = CodeCell(10_000 + number, source)
+            try:
+                session._ensure_loaded()
+                session._run_cell(session.process, test)
+                error = session.cell_errors.get(test.index, "")
+            except (sandbox.Timeout, sandbox.Crashed) as failure:
+                session.close()
+                error = session.cell_errors.get(test.index, str(failure))
+            verdicts.append((grade_id, not error, error.removeprefix(_cell_name(test) + ": ")))
+    finally:
+        session.close()
+        remove_tree(workdir)
+    return verdicts
+
+
 def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
            cell_errors: Callable[[], list[str]], language: str) -> compare.Verdict:
     status = reply.get("status")

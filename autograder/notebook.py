@@ -35,11 +35,12 @@ class ReleaseCells:
     test_ids: frozenset[str]
     test_sources: frozenset[str]
     locked_sources: dict  # grade_id -> source of read-only, non-test instructor cells
+    visible_tests: tuple = ()  # (grade_id, source) of the tests students see, in notebook order
 
     @classmethod
     def from_notebook(cls, path: Path) -> "ReleaseCells":
         cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
-        test_ids, test_sources, locked = set(), set(), {}
+        test_ids, test_sources, locked, visible = set(), set(), {}, []
         for cell in cells:
             meta = _nbgrader_meta(cell)
             if cell.get("cell_type") != "code" or not meta:
@@ -48,9 +49,11 @@ class ReleaseCells:
             if meta.get("grade") and not meta.get("solution"):
                 test_ids.add(grade_id)
                 test_sources.add(_normalized(_source(cell)))
+                if not meta.get("points"):  # a test worth no points is a check for students
+                    visible.append((grade_id, _source(cell)))
             elif meta.get("locked") and not meta.get("solution"):
                 locked[grade_id] = _source(cell)
-        return cls(frozenset(test_ids), frozenset(test_sources), locked)
+        return cls(frozenset(test_ids), frozenset(test_sources), locked, tuple(visible))
 
 
 def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str]]:

@@ -1,0 +1,36 @@
+"""`autograder validate NOTEBOOK`: a student's self-check runs the release's visible tests on the
+notebook, isolated, and says which pass; nbgrader's Validate button runs the same cells."""
+
+from __future__ import annotations
+
+from conftest import REPO, run_autograder
+
+SAMPLES = REPO / "examples" / "submitted"
+
+
+def validate(student: str):
+    return run_autograder("validate", str(SAMPLES / student / "forward_pass" / "forward_pass.ipynb"),
+                          check=False)
+
+
+def test_a_correct_notebook_passes_every_visible_test():
+    result = validate("kim_correct")
+    assert result.returncode == 0 and "8/8 visible tests passed" in result.stdout
+
+
+def test_a_wrong_function_fails_its_visible_test_with_the_reason():
+    result = validate("park_x_at_W")
+    assert result.returncode == 1
+    assert "✗ layer_forward: ValueError: matmul" in result.stdout and "✓ sigmoid" in result.stdout
+
+
+def test_the_untouched_release_fails_everything():
+    result = validate("lee_untouched")
+    assert result.returncode == 1 and "0/8 visible tests passed" in result.stdout
+
+
+def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path):
+    broken = tmp_path / "forward_pass.ipynb"
+    broken.write_text("{")
+    result = run_autograder("validate", str(broken), check=False)
+    assert result.returncode == 2 and "JSON is broken" in result.stderr
