@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--scheduler", metavar="ADDRESS", default="",
                        help="grade on a Dask distributed cluster (e.g. tcp://10.0.0.5:8786) instead "
                        "of this machine; workers need this package installed (pip install -e '.[dask]')")
+    grade.add_argument("--gradebook", metavar="DB_URL", nargs="?", const="default", default="",
+                       help="also record the scores in nbgrader's gradebook (no value: the "
+                       "course's gradebook.db; or any db_url nbgrader supports)")
     grade.add_argument("--force", action="store_true",
                        help="grade every submission again, even those unchanged since their stored result")
     return parser
@@ -169,6 +172,14 @@ def _grade(args, course: Path, assignment) -> int:
     graded = len(results) - len(reused)
     noun = "submission" if graded == 1 else "submissions"
     unchanged = f", {len(reused)} unchanged since their stored result (--force grades them again)" if reused else ""
+    if args.gradebook:
+        from autograder.gradebook import GradebookError, record
+        db_url = f"sqlite:///{course / 'gradebook.db'}" if args.gradebook == "default" else args.gradebook
+        try:
+            count = record(db_url, assignment.name, assignment.notebook, results)
+        except GradebookError as error:
+            raise BatchError(f"{error}; the CSV and results.json files were written") from None
+        print(f"recorded {count} students in the nbgrader gradebook {db_url}")
     for error in batch.grader_errors:
         print(f"autograder: grader error, not graded (run again to retry): {error}", file=sys.stderr)
     print(f"graded {graded} {noun} in {elapsed:.1f} s{unchanged}; "
