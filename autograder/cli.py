@@ -66,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("notebook", type=Path)
     validate.add_argument("--assignment", default="forward_pass")
     validate.add_argument("--course", type=Path)
+    collect = commands.add_parser(
+        "collect-zip", help="turn an LMS bulk download (Canvas naming) into submitted/",
+        description="Write the newest notebook attempt of each student in an LMS bulk download "
+        "(Canvas naming: name[_late]_userid_submissionid_file) to "
+        "<into>/<student>/<assignment>/<notebook>, logging every decision.")
+    collect.add_argument("zip", type=Path, help="the bulk download")
+    collect.add_argument("--into", type=Path, help="default: <course>/submitted")
+    collect.add_argument("--assignment", default="forward_pass")
+    collect.add_argument("--course", type=Path)
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -101,6 +110,14 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args, course, assignment)
         if args.command == "build":
             print(f"wrote {build.write_source(course, assignment)}")
+        elif args.command == "collect-zip":
+            from autograder.collect import CollectError, collect_zip
+            try:
+                for line in collect_zip(args.zip, args.into or course / "submitted",
+                                        assignment.name, assignment.notebook):
+                    print(line)
+            except CollectError as error:
+                raise BatchError(str(error)) from None
         elif args.command == "feedback":
             return _feedback(args, course, assignment)
         elif args.command == "release":
