@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     collect.add_argument("--into", type=Path, help="default: <course>/submitted")
     collect.add_argument("--assignment", default="forward_pass")
     collect.add_argument("--course", type=Path)
+    export = command("export", "write an LMS gradebook import file from the stored results")
+    export.add_argument("--to", choices=["canvas", "moodle"], required=True)
+    export.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
+    export.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-<to>.csv")
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -118,6 +122,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(line)
             except CollectError as error:
                 raise BatchError(str(error)) from None
+        elif args.command == "export":
+            from autograder.exports import lms_csv, totals
+            from autograder.results import write_atomically
+            results_dir = args.results or course / "grades" / assignment.name
+            rows = totals(results_dir)
+            if not rows:
+                raise BatchError(f"no results in {results_dir}; run `autograder grade "
+                                 f"{assignment.name}` first, or pass --results DIR")
+            out = args.out or course / "grades" / f"{assignment.name}-{args.to}.csv"
+            write_atomically(out, lms_csv(args.to, assignment.name, rows))
+            print(f"wrote {out} ({len(rows)} students, {args.to} gradebook import)")
         elif args.command == "feedback":
             return _feedback(args, course, assignment)
         elif args.command == "release":

@@ -1,0 +1,21 @@
+"""`autograder export --to canvas|moodle` writes an LMS gradebook import from stored results."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from conftest import REPO, run_autograder
+from samples import SAMPLES, expected_total
+
+
+@pytest.mark.parametrize("kind, key", [("canvas", "SIS Login ID"), ("moodle", "username")])
+def test_each_student_total_in_the_lms_format(tmp_path, kind, key):
+    run_autograder("grade", "forward_pass", "--submissions", str(REPO / "examples" / "submitted"),
+                   "--csv", str(tmp_path / "g.csv"), "--quiet")
+    out = tmp_path / f"{kind}.csv"
+    run_autograder("export", "forward_pass", "--to", kind, "--results", str(tmp_path / "g"),
+                   "--out", str(out))
+    with open(out, newline="") as stream:
+        rows = {row[key]: float(row["forward_pass"]) for row in csv.DictReader(stream)}
+    assert rows == pytest.approx({s: expected_total(sample) for s, sample in SAMPLES.items()})
