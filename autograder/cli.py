@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=["canvas", "moodle"], required=True)
     export.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
     export.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-<to>.csv")
+    gradescope = command("gradescope", "build autograder.zip for Gradescope (setup.sh, run_autograder)")
+    gradescope.add_argument("--out", type=Path, help="default: <course>/grades/autograder.zip")
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -122,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(line)
             except CollectError as error:
                 raise BatchError(str(error)) from None
+        elif args.command == "gradescope":
+            from autograder.gradescope import build_zip
+            out = build_zip(course, assignment, args.out or course / "grades" / "autograder.zip")
+            print(f"wrote {out}: upload it as the assignment's autograder on Gradescope")
         elif args.command == "export":
             from autograder.exports import lms_csv, totals
             from autograder.results import write_atomically

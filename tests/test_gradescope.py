@@ -1,0 +1,36 @@
+"""`autograder gradescope` builds an autograder.zip whose run_autograder grades one submission in
+an /autograder-shaped tree and writes Gradescope's results.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import REPO, run_autograder
+from samples import SAMPLES, expected_total
+
+
+@pytest.mark.parametrize("student", ["kim_correct", "park_x_at_W"])
+def test_run_autograder_grades_a_submission_locally(tmp_path, student):
+    archive = tmp_path / "autograder.zip"
+    run_autograder("gradescope", "forward_pass", "--out", str(archive))
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        zipped.extractall(root / "source")
+    assert {"setup.sh", "run_autograder", "release/forward_pass/forward_pass.ipynb"} <= set(names)
+    assert not any(name.endswith("gradebook.db") or name.startswith(("submitted/", "grades/")) for name in names)
+    (root / "submission").mkdir()
+    (root / "submission" / "forward_pass.ipynb").write_bytes(
+        (REPO / "examples" / "submitted" / student / "forward_pass" / "forward_pass.ipynb").read_bytes())
+    script = root / "source" / "run_autograder"
+    script.chmod(0o755)
+    subprocess.run([str(script)], check=True, capture_output=True, timeout=300, env={
+        **os.environ, "AUTOGRADER_ROOT": str(root), "AUTOGRADER_PYTHON": sys.executable})
+    results = json.loads((root / "results" / "results.json").read_text())
+    assert results["score"] == pytest.approx(expected_total(SAMPLES[student]), abs=1e-4)
+    assert [t["name"] for t in results["tests"]][:2] == ["sigmoid", "relu"]
