@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-<to>.csv")
     gradescope = command("gradescope", "build autograder.zip for Gradescope (setup.sh, run_autograder)")
     gradescope.add_argument("--out", type=Path, help="default: <course>/grades/autograder.zip")
+    report = command("report", "an instructor's page: score histogram, pass rates, frequent mistakes")
+    report.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
+    report.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-report/")
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -124,6 +127,15 @@ def main(argv: list[str] | None = None) -> int:
                     print(line)
             except CollectError as error:
                 raise BatchError(str(error)) from None
+        elif args.command == "report":
+            from autograder.report import write_report
+            results_dir = args.results or course / "grades" / assignment.name
+            if not list(results_dir.glob("*/results.json")):
+                raise BatchError(f"no results in {results_dir}; run `autograder grade "
+                                 f"{assignment.name}` first, or pass --results DIR")
+            page = write_report(results_dir, assignment,
+                                args.out or course / "grades" / f"{assignment.name}-report")
+            print(f"wrote {page}")
         elif args.command == "gradescope":
             from autograder.gradescope import build_zip
             out = build_zip(course, assignment, args.out or course / "grades" / "autograder.zip")
