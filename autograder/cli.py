@@ -57,8 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     feedback.add_argument("--out", type=Path, help="default: <course>/feedback "
                           "(pages at <out>/<student_id>/<assignment>/index.html)")
     feedback.add_argument("--lang", choices=["ko", "en"], default="ko",
-                          help="language of the page (the case messages keep the language they "
-                          "were graded in: grade with --lang en for English ones)")
+                          help="language of the page and of its case messages (default: ko)")
     validate = commands.add_parser(
         "validate", help="a student's self-check: run the visible tests on a notebook, isolated",
         description="Run the visible tests of the release on NOTEBOOK, in an isolated student "

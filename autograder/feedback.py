@@ -61,7 +61,8 @@ def page(results: dict, code: list[str], language: str) -> str:
             "name": test["name"], "score": f"{test['score']:g}", "max_score": f"{test['max_score']:g}",
             "passed": passed, "total": total,
             "grade": "full" if passed == total else "zero" if passed == 0 else "partial",
-            "failures": [line[2:] for line in test["output"].splitlines()[1:] if line.startswith("- ")]})
+            "failures": [f"{failure['label']}: {failure[language]}"
+                         for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
     notes = ([extra["error"]] if extra.get("error") else []) + extra.get("notes", []) + extra.get(
         "cell_errors", [])

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from autograder import compare, hints, sandbox
 from autograder.assignment import Assignment, Case, GradedFunction
-from autograder.messages import message
+from autograder.messages import Text, message
 from autograder.notebook import CodeCell, NotGradable, ReleaseCells, find_notebook, read_code_cells
 from autograder.results import CaseResult, FunctionResult, StudentResult
 
@@ -204,7 +204,7 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
     try:
         functions = tuple(
             grade_function(session.call, reference, graded, assignment.case_time_limit,
-                           language, lambda: list(session.cell_errors.values()))
+                           lambda: list(session.cell_errors.values()))
             for graded in assignment.functions)
     finally:
         session.close()
@@ -220,7 +220,7 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
 
 
 def grade_function(call: Callable[[Case], dict], reference: Reference, graded: GradedFunction,
-                   time_limit: float, language: str = "ko",
+                   time_limit: float,
                    cell_errors: Callable[[], list[str]] = list) -> FunctionResult:
     """Run and judge every case of one function. ``call`` returns the student side's reply to a
     case, or raises sandbox.Timeout / sandbox.Crashed. Shared by the isolated grader and the
@@ -228,31 +228,31 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
     results, timed_out = [], False
     for number, case in enumerate(graded.cases):
         if timed_out:
-            results.append(CaseResult(case.label, False, message("skipped_after_timeout", language)))
+            results.append(CaseResult(case.label, False, message("skipped_after_timeout")))
             continue
         try:
             reply = call(case)
         except sandbox.Timeout:
             timed_out = True
             results.append(CaseResult(case.label, False,
-                                      message("timeout", language, seconds=time_limit)))
+                                      message("timeout", seconds=time_limit)))
             continue
         except OutOfTime:
-            results.append(CaseResult(case.label, False, message("out_of_time", language)))
+            results.append(CaseResult(case.label, False, message("out_of_time")))
             continue
         except sandbox.Crashed as error:
-            results.append(CaseResult(case.label, False, message("crashed", language, detail=error)))
+            results.append(CaseResult(case.label, False, message("crashed", detail=error)))
             continue
         key = graded.name, number
         verdict = _judge(reply, case, reference.expected[key], reference.argument_names[key],
-                         cell_errors, language)
+                         cell_errors)
         text = verdict.message
         if not verdict.passed and reply.get("status") in ("returned", "raised"):
             answer = reply.get("value") if reply["status"] == "returned" else {
                 "type": "raised", "error": str(reply.get("error", "")).split(":")[0]}
-            hint = hints.matching_hint(reference.hints[key], answer, case.encoded_inputs(), language)
+            hint = hints.matching_hint(reference.hints[key], answer, case.encoded_inputs())
             if hint:
-                text += " " + message("hint", language, hint=hint)
+                text += Text(" ", " ") + message("hint", hint=hint)
         results.append(CaseResult(case.label, verdict.passed, text))
     return FunctionResult(graded.name, graded.points, tuple(results))
 
@@ -283,32 +283,32 @@ def run_visible_tests(assignment: Assignment, release: ReleaseCells,
 
 
 def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
-           cell_errors: Callable[[], list[str]], language: str) -> compare.Verdict:
+           cell_errors: Callable[[], list[str]]) -> compare.Verdict:
     status = reply.get("status")
     if status == "missing":
         cells = "; ".join(cell_errors())
-        extra = message("cell_errors", language, cells=cells) if cells else ""
-        return compare.Verdict(False, message("missing_function", language, function=case.function,
+        extra = message("cell_errors", cells=cells) if cells else ""
+        return compare.Verdict(False, message("missing_function", function=case.function,
                                               cell_errors=extra))
     if status == "not_callable":
-        return compare.Verdict(False, message("not_callable", language, function=case.function,
+        return compare.Verdict(False, message("not_callable", function=case.function,
                                               kind=str(reply.get("kind"))[:50]))
     if status == "raised" and str(reply.get("error", "")).startswith("NotImplementedError"):
-        return compare.Verdict(False, message("not_implemented", language))
+        return compare.Verdict(False, message("not_implemented"))
     if status == "raised":
-        return compare.Verdict(False, message("raised", language, error=str(reply.get("error"))[:500]))
+        return compare.Verdict(False, message("raised", error=str(reply.get("error"))[:500]))
     try:
         return compare.compare(expected, reply["value"], case.encoded_inputs(),
-                               reply.get("inputs_after"), argument_names, language)
+                               reply.get("inputs_after"), argument_names)
     except Exception as error:  # noqa: BLE001 - the reply is untrusted data: any flaw is the student's
-        return compare.Verdict(False, message("crashed", language,
+        return compare.Verdict(False, message("crashed",
                                               detail=f"unreadable answer: {type(error).__name__}"))
 
 
 def _zero(assignment: Assignment, student_id: str, reason: str, notebook: str, language: str,
           started: float) -> StudentResult:
     functions = tuple(FunctionResult(g.name, g.points, tuple(
-        CaseResult(c.label, False, message("not_gradable", language, reason=reason))
+        CaseResult(c.label, False, message("not_gradable", reason=reason))
         for c in g.cases)) for g in assignment.functions)
     return StudentResult(student_id, assignment.name, functions, assignment.max_score,
                          notebook=notebook, error=reason, seconds=time.monotonic() - started,

@@ -17,6 +17,7 @@ import numpy as np
 
 from autograder import compare, wire
 from autograder.assignment import Assignment, Case
+from autograder.messages import Text
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class Hint:
     en: str
     answer: Any  # what the mistake returns on this case
 
-    def text(self, language: str) -> str:
-        return self.ko if language == "ko" or not self.en else self.en
+    @property
+    def text(self) -> Text:
+        return Text(self.ko or self.en, self.en or self.ko)
 
 
 def mistakes(assignment: Assignment) -> list:
@@ -67,7 +69,7 @@ def hints_for(assignment: Assignment, case: Case, expected: Any, catalog: list) 
     return tuple(found)
 
 
-def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list, language: str) -> str:
+def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list) -> Text:
     """The hint of the one mistake whose answer equals the student's; none when several
     different mistakes give that same answer (the case cannot tell which was made)."""
     rtol, atol = compare.tolerance_for(inputs)
@@ -75,10 +77,10 @@ def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list, languag
     for hint in hints:
         try:
             if _same_description(hint.answer, received, rtol, atol):
-                found.add(hint.text(language))
+                found.add(hint.text)
         except Exception:  # noqa: BLE001 - received is untrusted data
             continue
-    return found.pop() if len(found) == 1 else ""
+    return found.pop() if len(found) == 1 else Text()
 
 
 def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) -> bool:

@@ -57,10 +57,10 @@ def hidden_tests_score(assignment_name: str, function_name: str, student_functio
             raise sandbox.Timeout()
         return reply
 
-    result = grade_function(call, reference, graded, assignment.case_time_limit, language)
+    result = grade_function(call, reference, graded, assignment.case_time_limit)
     print(f"{function_name}: {result.passed}/{len(result.cases)} cases passed, "
           f"{result.points:g}/{result.max_points:g} points")
     for case in result.cases:
         if not case.passed:
-            print(f"  ✗ {case.label}: {case.message}")
+            print(f"  ✗ {case.label}: {case.message.in_(language)}")
     return result.points

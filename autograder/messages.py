@@ -5,6 +5,8 @@ Korean sentences keep the English technical terms, as the lecture does.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 MESSAGES: dict[str, dict[str, str]] = {
     "raised": {
         "ko": "실행 중 오류(exception)가 났습니다: {error}",
@@ -93,6 +95,30 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def message(key: str, language: str = "ko", **fields: object) -> str:
+LANGUAGES = ("ko", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence in every language, rendered when shown (results keep both)."""
+
+    ko: str = ""
+    en: str = ""
+
+    def in_(self, language: str) -> str:
+        return getattr(self, language) if language in LANGUAGES else self.en
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(self.ko + other.ko, self.en + other.en)
+
+    def __bool__(self) -> bool:
+        return bool(self.ko or self.en)
+
+
+def message(key: str, **fields: object) -> Text:
+    """The sentence ``key`` with its fields; a field that is itself a Text is taken in the same
+    language."""
     templates = MESSAGES[key]
-    return templates.get(language, templates["en"]).format(**fields)
+    return Text(**{language: templates[language].format(**{
+        name: value.in_(language) if isinstance(value, Text) else value
+        for name, value in fields.items()}) for language in LANGUAGES})

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.messages import message
+from autograder.messages import Text, message
 
 
 def function_score(points: float, passed: int, total: int) -> float:
@@ -26,7 +26,7 @@ def function_score(points: float, passed: int, total: int) -> float:
 class CaseResult:
     label: str
     passed: bool
-    message: str = ""
+    message: Text = Text()
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,14 @@ class StudentResult:
     def to_gradescope(self) -> dict:
         tests = []
         for result in self.functions:
-            failed = [f"- {c.label}: {c.message}" for c in result.cases if not c.passed]
-            summary = message("cases_passed", self.language, passed=result.passed,
-                              total=len(result.cases))
+            failed = [f"- {c.label}: {c.message.in_(self.language)}" for c in result.cases
+                      if not c.passed]
+            summary = message("cases_passed", passed=result.passed,
+                              total=len(result.cases)).in_(self.language)
             tests.append({"name": result.name, "score": result.points,
                           "max_score": result.max_points,
                           "output": "\n".join([summary, *failed]), "visibility": "visible"})
-        lines = [message("not_gradable", self.language, reason=self.error)] if self.error else []
+        lines = [message("not_gradable", reason=self.error).in_(self.language)] if self.error else []
         lines += list(self.notes) + list(self.cell_errors)
         return {"score": self.total, "max_score": self.max_score,
                 "output": "\n".join(lines), "execution_time": round(self.seconds, 3),
@@ -89,16 +90,23 @@ class StudentResult:
                                "confinement": self.confinement,
                                "fingerprint": self.fingerprint, "error": self.error,
                                "notes": list(self.notes), "cell_errors": list(self.cell_errors),
-                               "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions}}}
+                               "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions},
+                               # every failed case in every language, for pages in either
+                               "failures": {f.name: [{"label": c.label, "ko": c.message.ko,
+                                                      "en": c.message.en}
+                                                     for c in f.cases if not c.passed]
+                                            for f in self.functions}}}
 
     @classmethod
     def from_gradescope(cls, data: dict) -> "StudentResult":
-        """Read back a stored results.json (cases come back from each test's output lines)."""
+        """Read back a stored results.json (the passed cases come back as counts)."""
         extra = data["extra_data"]
-        counts = extra["cases"]
+        counts, failures = extra["cases"], extra.get("failures", {})
         functions = tuple(FunctionResult(t["name"], t["max_score"], tuple(
             [CaseResult("", True)] * counts[t["name"]][0]
-            + [CaseResult("", False)] * (counts[t["name"]][1] - counts[t["name"]][0])))
+            + [CaseResult(f["label"], False, Text(f["ko"], f["en"])) for f in failures.get(t["name"], [])]
+            + [CaseResult("", False)] * (counts[t["name"]][1] - counts[t["name"]][0]
+                                         - len(failures.get(t["name"], [])))))
             for t in data["tests"])
         return cls(extra["student_id"], extra["assignment"], functions, data["max_score"],
                    notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0),

@@ -7,14 +7,15 @@ import numpy as np
 import pytest
 
 from autograder import wire
-from autograder.compare import compare
+from autograder.compare import Verdict, compare
 
 INPUTS = [wire.encode(np.array([1.0, 2.0]))]
 
 
 def judge(expected, returned, inputs=INPUTS, after=None):
-    return compare(expected, wire.describe(returned), inputs, inputs if after is None else after,
-                   ["x"], language="en")
+    verdict = compare(expected, wire.describe(returned), inputs, inputs if after is None else after,
+                      ["x"])
+    return Verdict(verdict.passed, verdict.message.en)
 
 
 def test_an_equal_array_passes():

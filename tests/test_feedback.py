@@ -40,8 +40,10 @@ def test_a_page_per_student_with_scores_failed_cases_hints_and_own_code(pages):
     assert len(list((pages / "ko").glob("*/forward_pass/index.html"))) == 9
 
 
-def test_english_by_a_switch(pages):
-    assert "Grading feedback" in read(pages, "en", "park_x_at_W")
+def test_english_by_a_switch_down_to_each_case_and_hint(pages):
+    page = read(pages, "en", "park_x_at_W")
+    assert "Grading feedback" in page and "Hint: " in page and "wrong values" in page
+    assert "힌트" not in page and "값이 다릅니다" not in page
 
 
 def test_nothing_of_the_hidden_tests_or_the_reference_is_shown(pages):
