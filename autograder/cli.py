@@ -225,7 +225,8 @@ def _grade(args, course: Path, assignment) -> int:
         from autograder.gradebook import GradebookError, record
         db_url = f"sqlite:///{course / 'gradebook.db'}" if args.gradebook == "default" else args.gradebook
         try:
-            count = record(db_url, assignment.name, assignment.notebook, results)
+            count = record(db_url, assignment.name,
+                           course / "source" / assignment.name / assignment.notebook, results)
         except GradebookError as error:
             raise BatchError(f"{error}; the CSV and results.json files were written") from None
         print(f"recorded {count} students in the nbgrader gradebook {db_url}")

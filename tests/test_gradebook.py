@@ -22,20 +22,31 @@ def grade(course, *extra, check=True):
                           cwd=course, check=check)
 
 
+def exported_totals(course) -> dict[str, float]:
+    subprocess.run([sys.executable, "-m", "nbgrader", "export", "--to", str(course / "export.csv")],
+                   cwd=course, env=tool_environment(), check=True, capture_output=True)
+    with open(course / "export.csv", newline="") as stream:
+        return {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(stream)}
+
+
+SAMPLE_TOTALS = {s: expected_total(sample) for s, sample in SAMPLES.items()}
+
+
 def test_scores_reach_nbgrader_export(course):
     run_autograder("release", "forward_pass", cwd=course)
     first = grade(course)
     assert "recorded 8 students" in first.stdout
     grade(course, "--force")  # recording again changes nothing
-    subprocess.run([sys.executable, "-m", "nbgrader", "export", "--to", str(course / "export.csv")],
-                   cwd=course, env=tool_environment(), check=True, capture_output=True)
-    with open(course / "export.csv", newline="") as stream:
-        exported = {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(stream)}
-    assert exported == pytest.approx({s: expected_total(sample) for s, sample in SAMPLES.items()},
-                                     abs=1e-4)
+    assert exported_totals(course) == pytest.approx(SAMPLE_TOTALS, abs=1e-4)
 
 
-def test_a_gradebook_without_the_assignment_is_a_clear_error(course):
-    result = grade(course, check=False)
-    assert result.returncode == 2 and "autograder release forward_pass" in result.stderr
-    assert (course / "out" / "g.csv").exists()  # the grades themselves were kept
+def test_a_course_without_a_gradebook_gets_the_assignment_cells_and_students(course):
+    assert not (course / "gradebook.db").exists()
+    grade(course)
+    assert exported_totals(course) == pytest.approx(SAMPLE_TOTALS, abs=1e-4)
+
+
+def test_an_unusable_database_is_a_clear_error_and_the_grades_are_kept(course):
+    result = grade(course, f"sqlite:///{course / 'no-such-folder' / 'gradebook.db'}", check=False)
+    assert result.returncode == 2 and "cannot record grades in sqlite:///" in result.stderr
+    assert (course / "out" / "g.csv").exists()
