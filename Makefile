@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test release samples docs clean
+.PHONY: demo test release samples docs screenshots clean
 
 $(BIN)/autograder: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ samples: $(BIN)/autograder
 docs: $(BIN)/autograder
 	$(BIN)/python tests/scenarios.py
 	$(BIN)/python tests/catalog_docs.py
+
+screenshots: $(BIN)/autograder  # needs Debian's chromium and fonts-nanum (a Korean font)
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) grades autograded feedback gradebook.db

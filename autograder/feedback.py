@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from autograder.messages import MESSAGES
 from autograder.notebook import NotGradable, ReleaseCells, find_notebook, student_cells
 from autograder.results import write_atomically
 
@@ -34,7 +35,7 @@ body { font-family: system-ui, "Noto Sans KR", sans-serif; max-width: 60rem; mar
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; }
 .full { color: #1a7f37; } .partial { color: #b35900; } .zero { color: #cf222e; }
 pre { background: #f6f8fa; padding: .8rem; overflow-x: auto; white-space: pre-wrap; }
-li { margin: .3rem 0; }
+li { margin: .5rem 0; } .hint { background: #fff8c5; border-left: 3px solid #d4a72c; padding: .2rem .5rem; margin-top: .2rem; }
 </style></head><body>
 <h1>{{ labels.title }}: {{ assignment }}</h1>
 <p><strong>{{ student }}</strong> — {{ labels.score }} <strong>{{ total }} / {{ max_score }}</strong></p>
@@ -44,13 +45,22 @@ li { margin: .3rem 0; }
 <td class="{{ f.grade }}">{{ f.score }} / {{ f.max_score }}</td><td>{{ f.passed }} / {{ f.total }}</td></tr>
 {% endfor %}</table>
 {% for f in functions %}<h2 id="{{ f.name }}"><code>{{ f.name }}</code> <span class="{{ f.grade }}">{{ f.score }} / {{ f.max_score }}</span></h2>
-{% if f.failures %}<h3>{{ labels.failed }}</h3><ul>{% for line in f.failures %}<li>{{ line }}</li>{% endfor %}</ul>
+{% if f.failures %}<h3>{{ labels.failed }}</h3><ul>{% for failure in f.failures %}<li><strong>{{ failure.label }}</strong>: {{ failure.message }}
+{% if failure.hint %}<div class="hint">{{ failure.hint }}</div>{% endif %}</li>{% endfor %}</ul>
 {% else %}<p class="full">{{ labels.all_passed }}</p>{% endif %}
 {% endfor %}
 <h2>{{ labels.code }}</h2>
 {% for cell in code %}<pre><code>{{ cell }}</code></pre>{% else %}<p>{{ labels.none }}</p>{% endfor %}
 </body></html>
 """)
+
+
+def split_hint(label: str, text: str, language: str) -> dict:
+    """A failed case's message with its hint (the grader appends it last) set apart for display."""
+    marker = " " + MESSAGES["hint"][language].split("{hint}")[0]
+    message, found, hint = text.partition(marker)
+    return {"label": label, "message": message,
+            "hint": marker.strip() + " " + hint if found else ""}
 
 
 def page(results: dict, code: list[str], language: str) -> str:
@@ -61,7 +71,7 @@ def page(results: dict, code: list[str], language: str) -> str:
             "name": test["name"], "score": f"{test['score']:g}", "max_score": f"{test['max_score']:g}",
             "passed": passed, "total": total,
             "grade": "full" if passed == total else "zero" if passed == 0 else "partial",
-            "failures": [f"{failure['label']}: {failure[language]}"
+            "failures": [split_hint(failure["label"], failure[language], language)
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
     notes = ([extra["error"]] if extra.get("error") else []) + extra.get("notes", []) + extra.get(

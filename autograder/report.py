@@ -46,17 +46,17 @@ def histogram_svg(totals: list[float], max_score: float, bins: int = 10) -> str:
     for total in totals:
         counts[min(int(total / max_score * bins), bins - 1) if max_score else 0] += 1
     width, height, top = 640, 240, max(counts + [1])
-    bar = (width - 60) / bins
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 40}" '
+    bar, margin = (width - 60) / bins, 20  # margin: room above the tallest bar for its count
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + margin + 30}" '
              'font-family="sans-serif" font-size="12">']
     for index, count in enumerate(counts):
         h = height * count / top
         x = 40 + index * bar
-        parts.append(f'<rect x="{x:.1f}" y="{height - h + 10:.1f}" width="{bar - 4:.1f}" '
+        parts.append(f'<rect x="{x:.1f}" y="{height - h + margin:.1f}" width="{bar - 4:.1f}" '
                      f'height="{h:.1f}" fill="#3b82f6"><title>{count}</title></rect>')
-        parts.append(f'<text x="{x + bar / 2 - 4:.1f}" y="{height - h + 5:.1f}">{count}</text>')
-        parts.append(f'<text x="{x:.1f}" y="{height + 28}">{max_score * index / bins:g}</text>')
-    parts.append(f'<text x="{width - 30}" y="{height + 28}">{max_score:g}</text></svg>')
+        parts.append(f'<text x="{x + bar / 2 - 4:.1f}" y="{height - h + margin - 5:.1f}">{count}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{height + margin + 18}">{max_score * index / bins:g}</text>')
+    parts.append(f'<text x="{width - 30}" y="{height + margin + 18}">{max_score:g}</text></svg>')
     return "\n".join(parts)
 
 

@@ -35,7 +35,8 @@ def read(pages, language, student):
 def test_a_page_per_student_with_scores_failed_cases_hints_and_own_code(pages):
     page = read(pages, "ko", "park_x_at_W")
     assert "채점 결과" in page and "14 / 20" in page
-    assert "square non-symmetric W, 3 x 3, relu" in page and "힌트(hint)" in page
+    assert "<strong>square non-symmetric W, 3 x 3, relu</strong>: 값이 다릅니다" in page
+    assert '<div class="hint">힌트(hint): W 의 j 번째 행(row j)' in page  # the hint set apart
     assert "np.asarray(x, dtype=float) @ np.asarray(W, dtype=float)" in page  # the student's code
     assert len(list((pages / "ko").glob("*/forward_pass/index.html"))) == 9
 
