@@ -64,10 +64,19 @@ def test_every_graded_function_has_a_stub_visible_and_hidden_cell_with_its_point
         assert "raise NotImplementedError()" in release[graded.name].source
 
 
+SPEC = REPO / "exercises" / "forward_pass" / "spec.md"  # the course's assignment spec, committed
+
+
+def test_the_committed_spec_is_the_courses():
+    shared = REPO.parent / "shared" / "assignment-spec.md"  # the course's copy, where it is checked out
+    if not shared.exists():
+        pytest.skip("no ../shared/assignment-spec.md beside the repository to compare with")
+    assert SPEC.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8"), \
+        "exercises/forward_pass/spec.md differs from ../shared/assignment-spec.md: copy the new spec in"
+
+
 def test_signatures_in_the_notebook_are_the_specs():
-    spec = (REPO.parent / "shared" / "assignment-spec.md")
-    if not spec.exists():
-        pytest.skip("shared/assignment-spec.md is not beside the repository")
+    spec = SPEC
     signatures = re.findall(r"^\| `(\w+\([^`]*\))`", spec.read_text(encoding="utf-8"), flags=re.MULTILINE)
     assert len(signatures) == len(ASSIGNMENT.function_names)
     code = "\n".join(source for kind, source, _ in _cells(RELEASE) if kind == "code")
