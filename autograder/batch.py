@@ -51,6 +51,12 @@ class Batch:
                 f"submissions folder {self.submissions} does not exist; expected "
                 f"<folder>/<student_id>/{self.assignment.name}/{self.assignment.notebook}. "
                 "Pass --submissions DIR, or run `nbgrader collect` first.")
+        if (self.submissions / self.assignment.name).is_dir():
+            raise BatchError(
+                f"{self.submissions} looks like one student's folder (it holds "
+                f"{self.assignment.name}/ itself); expected the folder above it, which holds one "
+                f"folder per student: <folder>/<student_id>/{self.assignment.name}/"
+                f"{self.assignment.notebook}. Pass --submissions {self.submissions.parent}")
         found, taken = [], set()
         for folder in sorted(p for p in self.submissions.iterdir()
                              if p.is_dir() and not p.name.startswith(".")):

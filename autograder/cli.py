@@ -22,9 +22,18 @@ from autograder.results import score_table
 USAGE_ERROR = 2
 
 
-def find_course(start: Path) -> Path:
-    """The nbgrader course directory: the nearest folder holding ``nbgrader_config.py``."""
-    for folder in [start, *start.parents]:
+def find_course(start: Path, given: Path | None = None, fallback: bool = False) -> Path:
+    """The nbgrader course directory: ``given`` (--course), else the nearest folder from
+    ``start`` up holding ``nbgrader_config.py``; with ``fallback``, else the course this package
+    is installed from (a student's `autograder validate` outside the course folder)."""
+    if given is not None:
+        if not (given / "nbgrader_config.py").is_file():
+            raise BatchError(f"--course {given} is not an nbgrader course directory: expected a "
+                             "folder holding nbgrader_config.py (and source/, release/), "
+                             f"{'found none there' if given.is_dir() else 'and it does not exist'}")
+        return given
+    home = Path(__file__).resolve().parents[1]
+    for folder in [start, *start.parents] + ([home] if fallback else []):
         if (folder / "nbgrader_config.py").is_file():
             return folder
     raise BatchError(f"no nbgrader_config.py in {start} or any folder above it; run inside the "
@@ -64,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
         "process, before submitting. Exit status 0 when every visible test passes, 1 otherwise.")
     validate.add_argument("notebook", type=Path)
     validate.add_argument("--assignment", default="forward_pass")
-    validate.add_argument("--course", type=Path)
+    validate.add_argument("--course", type=Path, help="the course (default: the nearest folder "
+                          "above with nbgrader_config.py, else the course this package is installed from)")
+    validate.add_argument("--lang", choices=["ko", "en"], default="ko")
     collect = commands.add_parser(
         "collect-zip", help="turn an LMS bulk download (Canvas naming) into submitted/",
         description="Write the newest notebook attempt of each student in an LMS bulk download "
@@ -78,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=["canvas", "moodle"], required=True)
     export.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
     export.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-<to>.csv")
+    export.add_argument("--submissions", type=Path, help="where collect-zip recorded the Canvas "
+                        "user ids (default: <course>/submitted)")
     gradescope = command("gradescope", "build autograder.zip for Gradescope (setup.sh, run_autograder)")
     gradescope.add_argument("--out", type=Path, help="default: <course>/grades/autograder.zip")
     report = command("report", "an instructor's page: score histogram, pass rates, frequent mistakes")
@@ -112,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     try:
-        course = (args.course or find_course(Path.cwd())).resolve()
+        course = find_course(Path.cwd(), args.course, fallback=args.command == "validate").resolve()
         assignment = assignments.load(args.assignment)
         if args.command == "validate":
             return _validate(args, course, assignment)
@@ -140,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             out = build_zip(course, assignment, args.out or course / "grades" / "autograder.zip")
             print(f"wrote {out}: upload it as the assignment's autograder on Gradescope")
         elif args.command == "export":
+            from autograder.collect import read_roster
             from autograder.exports import lms_csv, totals
             from autograder.results import write_atomically
             results_dir = args.results or course / "grades" / assignment.name
@@ -148,8 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                 raise BatchError(f"no results in {results_dir}; run `autograder grade "
                                  f"{assignment.name}` first, or pass --results DIR")
             out = args.out or course / "grades" / f"{assignment.name}-{args.to}.csv"
-            write_atomically(out, lms_csv(args.to, assignment.name, rows))
-            print(f"wrote {out} ({len(rows)} students, {args.to} gradebook import)")
+            users = read_roster(args.submissions or course / "submitted", assignment.name)
+            write_atomically(out, lms_csv(args.to, assignment.name, rows, users))
+            matched = (f"; {sum(s in users for s, _ in rows)} with their Canvas user id from "
+                       "collect-zip, the rest matched by SIS Login ID = student id"
+                       if args.to == "canvas" else "")
+            print(f"wrote {out} ({len(rows)} students, {args.to} gradebook import{matched})")
         elif args.command == "feedback":
             return _feedback(args, course, assignment)
         elif args.command == "release":
@@ -170,13 +188,19 @@ def main(argv: list[str] | None = None) -> int:
 def _validate(args, course: Path, assignment) -> int:
     from autograder.grading import run_visible_tests
     from autograder.notebook import NotGradable, ReleaseCells
+    if not args.notebook.is_file():
+        raise BatchError(f"no notebook at {args.notebook}; expected the path of your "
+                         f"{assignment.notebook}, e.g. `autograder validate {assignment.notebook}`")
     release = ReleaseCells.from_notebook(build.release_path(course, assignment))
     try:
         verdicts = run_visible_tests(assignment, release, args.notebook)
     except NotGradable as reason:
         raise BatchError(f"{args.notebook}: {reason}") from None
+    from autograder.messages import message
     for grade_id, passed, text in verdicts:
         name = grade_id.removesuffix("_visible_tests")
+        if text.startswith("NotImplementedError"):
+            text = message("not_implemented").in_(args.lang)
         print(f"{'✓' if passed else '✗'} {name}" + ("" if passed else f": {text}"))
     failed = sum(not passed for _, passed, _ in verdicts)
     print(f"\n{len(verdicts) - failed}/{len(verdicts)} visible tests passed"

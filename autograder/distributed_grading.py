@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from autograder import assignment as assignments
 from autograder.grading import Reference, grade_submission

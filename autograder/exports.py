@@ -1,7 +1,8 @@
 """Grade files for an LMS's import, from the stored results.
 
-- Canvas gradebook import: ``Student,ID,SIS User ID,SIS Login ID,Section,<assignment>``; rows are
-  matched by SIS Login ID (the student id here), the columns Canvas needs are kept empty.
+- Canvas gradebook import: ``Student,ID,SIS User ID,SIS Login ID,Section,<assignment>``. Canvas
+  matches rows by ID, the Canvas user id, which `autograder collect-zip` recorded for each student
+  it collected; a student it did not collect is matched by SIS Login ID (the student id here).
 - Moodle grade import: ``username,<assignment>``, matched by username.
 """
 
@@ -23,12 +24,16 @@ def totals(results_dir: Path) -> list[tuple[str, float]]:
     return sorted(rows)
 
 
-def lms_csv(kind: str, assignment: str, rows: list[tuple[str, float]]) -> str:
+def lms_csv(kind: str, assignment: str, rows: list[tuple[str, float]],
+            canvas_users: dict[str, str] | None = None) -> str:
+    """The import file; ``canvas_users``: student id -> Canvas user id (collect-zip's roster)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if kind == "canvas":
+        users = canvas_users or {}
         writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment])
-        writer.writerows([student, "", "", student, "", f"{score:g}"] for student, score in rows)
+        writer.writerows([student, users.get(student, ""), "", student, "", f"{score:g}"]
+                         for student, score in rows)
     else:
         writer.writerow(["username", assignment])
         writer.writerows([student, f"{score:g}"] for student, score in rows)

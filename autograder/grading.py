@@ -275,7 +275,9 @@ def run_visible_tests(assignment: Assignment, release: ReleaseCells,
             except (sandbox.Timeout, sandbox.Crashed) as failure:
                 session.close()
                 error = session.cell_errors.get(test.index, str(failure))
-            verdicts.append((grade_id, not error, error.removeprefix(_cell_name(test) + ": ")))
+            error = error.removeprefix(_cell_name(test) + ": ").replace(  # name it as students see it
+                f"(cell {test.index}, line", "(the visible-test cell, line")
+            verdicts.append((grade_id, not error, error))
     finally:
         session.close()
         remove_tree(workdir)

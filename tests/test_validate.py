@@ -22,11 +22,26 @@ def test_a_wrong_function_fails_its_visible_test_with_the_reason():
     result = validate("park_x_at_W")
     assert result.returncode == 1
     assert "✗ layer_forward: ValueError: matmul" in result.stdout and "✓ sigmoid" in result.stdout
+    assert "cell 1000" not in result.stdout  # cells are named as the student sees them
 
 
 def test_the_untouched_release_fails_everything():
     result = validate("lee_untouched")
     assert result.returncode == 1 and "0/8 visible tests passed" in result.stdout
+    assert "✗ sigmoid: 아직 구현하지 않았습니다 (NotImplementedError)" in result.stdout
+
+
+def test_a_student_outside_the_course_folder_validates_against_the_installed_course(tmp_path):
+    import shutil
+    shutil.copy(SAMPLES / "kim_correct" / "forward_pass" / "forward_pass.ipynb", tmp_path)
+    result = run_autograder("validate", "forward_pass.ipynb", "--lang", "en", cwd=tmp_path, check=False)
+    assert result.returncode == 0 and "8/8 visible tests passed" in result.stdout
+
+
+def test_a_missing_notebook_is_a_usage_error_not_a_traceback(tmp_path):
+    result = run_autograder("validate", str(tmp_path / "forward_pas.ipynb"), check=False)
+    assert result.returncode == 2 and "no notebook at" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path):
