@@ -70,13 +70,20 @@ def _compare_array(expected: np.ndarray, received: dict, rtol: float, atol: floa
     return _compare_numbers(expected.astype(float), got, rtol, atol)
 
 
-def _compare_number(expected: float, received: dict, rtol: float, atol: float) -> Verdict:
+def number_in(received: dict) -> float | None:
+    """The number a described answer holds where a number is due (python int or float, NumPy
+    scalar, 0-d array: all accepted alike), else None."""
     kind = received["type"]
     if kind in ("int", "float") or (kind == "numpy-scalar" and received.get("value") is not None):
-        got = float(received["value"])
-    elif kind == "ndarray" and received["shape"] == [] and received.get("data") is not None:
-        got = float(received["data"][0])
-    else:
+        return float(received["value"])
+    if kind == "ndarray" and received["shape"] == [] and received.get("data") is not None:
+        return float(received["data"][0])
+    return None
+
+
+def _compare_number(expected: float, received: dict, rtol: float, atol: float) -> Verdict:
+    got = number_in(received)
+    if got is None:
         return Verdict(False, message("want_number", got=_what(received)))
     return _compare_numbers(np.array(expected), np.array(got), rtol, atol)
 

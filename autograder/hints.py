@@ -84,7 +84,12 @@ def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list) -> Text
 
 
 def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) -> bool:
-    """Two described answers are the same: same container and shape, close values."""
+    """Two described answers are the same: same container and shape, close values; where a
+    number is due, every container the grader accepts for a number counts as the same."""
+    if compare.number_in(mistaken) is not None:
+        got = compare.number_in(received)
+        return got is not None and bool(np.isclose(got, compare.number_in(mistaken), rtol=rtol,
+                                                   atol=atol, equal_nan=True))
     if mistaken.get("type") != received.get("type"):
         return False
     if mistaken["type"] == "raised":
@@ -94,7 +99,8 @@ def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) 
             return False
         return (mistaken["shape"] == received["shape"] and len(mistaken["data"]) == len(received["data"])
                 and bool(np.allclose(np.array(received["data"], dtype=float),
-                                     np.array(mistaken["data"], dtype=float), rtol=rtol, atol=atol)))
+                                     np.array(mistaken["data"], dtype=float), rtol=rtol, atol=atol,
+                                     equal_nan=True)))  # a mistake's nan is recognised as such
     if mistaken["type"] in ("list", "tuple"):
         items, got = mistaken.get("items"), received.get("items")
         return (items is not None and got is not None and len(items) == len(got)

@@ -67,8 +67,13 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     for link in (student_dir.parent, student_dir):
         if link.is_symlink():
             raise NotGradable(f"{link.name} is a symbolic link; submissions must be real files")
-    for folder, where in ((student_dir, ""), (student_dir.parent, " one level above "
-                                              f"the expected {student_dir.name}/ folder")):
+    places = [(student_dir, ""), (student_dir.parent, f" one level above the expected "
+                                                      f"{student_dir.name}/ folder")]
+    misnamed = [d for d in _subfolders(student_dir.parent)
+                if d.name != student_dir.name and (d / expected_name).is_file()]
+    if len(misnamed) == 1:  # e.g. forwardpass/ for forward_pass/
+        places.append((misnamed[0], f" in {misnamed[0].name}/ instead of {student_dir.name}/"))
+    for folder, where in places:
         notebooks = _notebooks(folder)
         if (folder / expected_name).is_file():
             path = folder / expected_name
@@ -91,9 +96,21 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
         if others and path.name == expected_name:
             notes.append(f"also found {', '.join(others)}; graded {expected_name}")
         return path, notes
-    found = sorted(p.name for p in student_dir.iterdir()) if student_dir.is_dir() else []
+    if not student_dir.is_dir():
+        found = [p.name + ("/" if p.is_dir() else "") for p in sorted(student_dir.parent.iterdir())]
+        shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
+        raise NotGradable(f"expected {student_dir.name}/{expected_name}, found no {student_dir.name}/ "
+                          f"folder; the student's folder holds {shown or 'nothing'}")
+    found = sorted(p.name for p in student_dir.iterdir())
     shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
     raise NotGradable(f"expected {expected_name}, found {shown or 'no files'}")
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
 
 
 def _notebooks(folder: Path) -> list[Path]:

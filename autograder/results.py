@@ -11,6 +11,7 @@ import io
 import json
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,21 +159,30 @@ def score_table(results: list[StudentResult], function_names: list[str]) -> str:
     rows = [[r.student_id, *(_number(r.score(f)) for f in function_names),
              f"{_number(r.total)}/{_number(r.max_score)}", _note(r)]
             for r in sorted(results, key=lambda r: r.student_id)]
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
+    widths = [max(_display_width(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
     lines = []
     for row in [header, *rows]:
-        cells = [str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        cells = [_pad(str(c), w, right=bool(i)) for i, (c, w) in enumerate(zip(row, widths))]
         lines.append("  ".join(cells) + ("  " + row[-1] if row[-1] else ""))
     lines.insert(1, "-" * len(lines[0]))
     return "\n".join(lines)
 
 
+def _display_width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for each wide (Hangul, CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * max(width - _display_width(text), 0)
+    return fill + text if right else text + fill
+
+
 def _note(result: StudentResult) -> str:
-    if result.error:
-        return result.error[:70]
-    if result.cell_errors:
-        return result.cell_errors[0][:70]
-    return ""
+    """The first thing a person should know: why it was not graded, a cell that failed, or how
+    the notebook was found (renamed, misplaced)."""
+    notes = ([result.error] if result.error else []) + list(result.cell_errors) + list(result.notes)
+    return notes[0][:70] if notes else ""
 
 
 __all__ = ["CaseResult", "FunctionResult", "StudentResult", "function_score", "grades_csv",

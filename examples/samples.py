@@ -97,8 +97,8 @@ def layer_forward(W, x, activation=None):
     out = np.asarray(x, dtype=float) @ np.asarray(W, dtype=float)
     return out if activation is None else activation(out)
 '''),
-        # layer: only the 1 x 1 case passes (1/8); network: the two empty ones and the 1 x 1 chain (3/8)
-        {"layer_forward": (1, 8), "network_forward": (3, 8)}),
+        # layer: only the 1 x 1 case passes (1/8); network: the two empty ones and the 1 x 1 chain (3/9)
+        {"layer_forward": (1, 8), "network_forward": (3, 9)}),
     "choi_last_layer_linear": Sample(
         "network_forward leaves the activation off the last layer",
         _with(network_forward='''
@@ -109,8 +109,8 @@ def network_forward(weights, x, activation=None):
         h = layer_forward(W, h, None if last else activation)
     return h
 '''),
-        # passes where no activation is given: two empty, one layer, 1 x 1 chain, identity 4-3-5 (5/8)
-        {"network_forward": (5, 8)}),
+        # passes where no activation is given: two empty, one layer, 1 x 1 chain, identity 4-3-5 (5/9)
+        {"network_forward": (5, 9)}),
     "jung_mse_sum": Sample(
         "mse_loss sums the squared errors instead of averaging them",
         _with(mse_loss='''
@@ -134,8 +134,8 @@ def neuron_output(w, x, activation=None):
 def layer_forward(W, x, activation=None)
     return np.asarray(W) @ np.asarray(x)
 '''),
-        # layer_forward is never defined; the network only passes the two empty ones (2/8)
-        {"layer_forward": (0, 8), "network_forward": (2, 8)}),
+        # layer_forward is never defined; the network only passes the two empty ones (2/9)
+        {"layer_forward": (0, 8), "network_forward": (2, 9)}),
     "han_infinite_loop": Sample(
         "network_forward forgets `t += 1` in a while loop: it never ends once there is a layer",
         _with(network_forward='''
@@ -146,8 +146,8 @@ def network_forward(weights, x, activation=None):
         h = layer_forward(weights[t], h, activation)
     return h
 '''),
-        # the two empty ones pass; the next case times out and the rest are not run (2/8)
-        {"network_forward": (2, 8)}),
+        # the two empty ones pass; the next case times out and the rest are not run (2/9)
+        {"network_forward": (2, 9)}),
 }
 
 

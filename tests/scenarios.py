@@ -65,6 +65,12 @@ def _flat(subs: Path) -> None:
     nbformat.write(student_notebook(CORRECT), path)
 
 
+def _misnamed_folder(subs: Path) -> None:
+    path = subs / "misnamed_folder" / "forwardpass" / "forward_pass.ipynb"
+    path.parent.mkdir(parents=True)
+    nbformat.write(student_notebook(CORRECT), path)
+
+
 def _two(subs: Path) -> None:
     submit(subs, "two_unrelated", student_notebook(CORRECT), name="a.ipynb")
     submit(subs, "two_unrelated", student_notebook(CORRECT), name="b.ipynb")
@@ -187,8 +193,12 @@ SCENARIOS: list[Scenario] = [
              0, "found several notebooks (a.ipynb, b.ipynb)", _two),
     Scenario("flat", 6, "the notebook one folder too high (`<student>/forward_pass.ipynb`)",
              "graded, with a note", FULL, "one level above the expected forward_pass/ folder", _flat),
-    Scenario("no_folder", 6, "an empty student folder", "0", 0,
-             "expected forward_pass.ipynb, found no files", lambda subs: (subs / "no_folder").mkdir()),
+    Scenario("misnamed_folder", 6, "the assignment folder misspelled (`<student>/forwardpass/`)",
+             "graded, with a note", FULL, "found forward_pass.ipynb in forwardpass/ instead of forward_pass/",
+             _misnamed_folder),
+    Scenario("no_folder", 6, "an empty student folder", "0, saying what was expected", 0,
+             "expected forward_pass/forward_pass.ipynb, found no forward_pass/ folder",
+             lambda subs: (subs / "no_folder").mkdir()),
     Scenario("truncated", 7, "truncated JSON", "0, with where the JSON breaks", 0, "JSON is broken",
              _put("truncated", raw=nbformat.writes(student_notebook(CORRECT)).encode()[:5000])),
     Scenario("empty", 7, "an empty file", "0", 0, "is empty", _put("empty", raw=b"")),

@@ -76,6 +76,17 @@ def test_each_correct_variant_gets_full_marks(graded, variant):
     assert _score(graded, student_id, "total") == pytest.approx(FULL), _failures(graded, student_id)
 
 
+HINTED = [m for m in MISTAKES if m.hint_ko]
+
+
+@pytest.mark.parametrize("mistake", HINTED, ids=[m.id for m in HINTED])
+def test_each_hinted_mistake_is_told_its_hint(graded, mistake):
+    """The hint reaches the student who made the mistake, whatever container the answer is in."""
+    tests = graded["results"][_student("m", mistake)]["tests"]
+    output = next(t["output"] for t in tests if t["name"] == mistake.function)
+    assert mistake.hint_ko in output, f"{mistake.id}: no hint in\n{output}"
+
+
 def test_catalog_sizes():
     assert len(MISTAKES) >= 60
     assert len(VARIANTS) >= 30

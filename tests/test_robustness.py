@@ -82,3 +82,9 @@ def _cwd(pid: str) -> str:
         return os.readlink(f"/proc/{pid}/cwd")
     except OSError:
         return ""
+
+
+def test_the_score_table_tells_how_a_misplaced_notebook_was_found(graded):
+    rows = {line.split()[0]: line for line in graded["stdout"].splitlines() if line.strip()}
+    assert "found forward_pass.ipynb one level above" in rows["flat"]  # notes are cut at 70 characters
+    assert "found forward_pass.ipynb in forwardpass/ instead of" in rows["misnamed_folder"]

@@ -89,6 +89,9 @@ def cases() -> list[Case]:
              ([_rng(17).normal(size=(5, 6)), _rng(18).normal(size=(4, 5)),
                _rng(19).normal(size=(3, 4)), _rng(20).normal(size=(2, 3))], _rng(21).normal(size=6)),
              {"activation": tanh_}),
+        Case("network_forward", "widths 3 -> 3 -> 3, two different square layers, sigmoid",
+             ([_mixed((3, 3), 28), _mixed((3, 3), 29)], np.array([1.0, -0.5, 2.0])),
+             {"activation": sigmoid_}),
         # mse_loss
         Case("mse_loss", "scalars y = 3.0, y_hat = 1.5", (3.0, 1.5)),
         Case("mse_loss", "1-D, errors of both signs", (np.array([1.0, -2.0, 0.5, 3.0]), np.array([1.5, -1.0, 2.5, 2.0]))),

@@ -640,6 +640,13 @@ def mse_loss(y, y_hat):
 ''',
             hint_ko="이 과제의 MSE 에는 ½ 이 없습니다: np.mean((y − ŷ) ** 2).",
             hint_en="The MSE of this assignment has no ½ factor: np.mean((y − ŷ) ** 2)."),
+    Mistake("mse_loss", "mse_half_factor_python_float",
+            "multiplies by ½ and returns a python float (the hint must not depend on the container)", '''
+def mse_loss(y, y_hat):
+    return 0.5 * float(np.mean((np.asarray(y, dtype=float) - np.asarray(y_hat, dtype=float)) ** 2))
+''',
+            hint_ko="이 과제의 MSE 에는 ½ 이 없습니다: np.mean((y − ŷ) ** 2).",
+            hint_en="The MSE of this assignment has no ½ factor: np.mean((y − ŷ) ** 2)."),
     Mistake("mse_loss", "mse_divide_by_rows",
             "sum of squares divided by len(error): the number of rows of a 2-D array", '''
 def mse_loss(y, y_hat):
