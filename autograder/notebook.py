@@ -16,6 +16,9 @@ from pathlib import Path
 
 
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
+# Code the grader reads (compiles, translates IPython syntax) before any limit applies: a whole
+# solution is a few KiB; more is pasted or generated data, refused before it costs seconds.
+MAX_CODE_BYTES = 256 * 1024
 
 
 class NotGradable(Exception):
@@ -127,7 +130,7 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
         raise NotGradable(f"{path.name} is {path.stat().st_size // 2**20} MiB; a notebook over "
                           f"{MAX_NOTEBOOK_BYTES // 2**20} MiB is not graded (clear its outputs)")
     cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
-    runnable, notes = [], []
+    runnable, notes, code_bytes = [], [], 0
     for position, cell in enumerate(cells, start=1):
         if cell.get("cell_type") != "code":
             continue
@@ -139,7 +142,13 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
             continue
         if grade_id in release.locked_sources and not meta.get("solution"):
             source = release.locked_sources[grade_id]
-        runnable.append(CodeCell(position, _without_magics(source)))
+        code_bytes += len(source.encode("utf-8", "surrogatepass"))
+        if code_bytes > MAX_CODE_BYTES:
+            raise NotGradable(f"{path.name} holds over {MAX_CODE_BYTES // 1024} KiB of code (cell "
+                              f"{position} passes it); a solution is a few KiB: remove pasted or "
+                              "generated data from the code cells and submit again")
+        runnable.append(CodeCell(position, source))
+    runnable = [CodeCell(cell.index, _without_magics(cell.source)) for cell in runnable]
     if not runnable:
         raise NotGradable(f"{path.name} has no code cells")
     return runnable, notes

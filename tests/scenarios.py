@@ -319,6 +319,9 @@ SCENARIOS: list[Scenario] = [
     Scenario("big_file", 0, "writes a 100 MB file", "stopped at 64 MB (EFBIG), noted; graded",
              FULL, "File too large", _put("big_file", _code(relu=RELU + (
                  "with open('big', 'wb') as f:\n    f.write(b'0' * 100_000_000)\n")))),
+    Scenario("huge_code", 0, "relu's cell followed by 3 MB of `x = 1` lines and a stray `%%%`",
+             "0 before the grader compiles it (a second-long cost per MB otherwise)", 0,
+             "holds over 256 KiB of code", _put("huge_code", _code(relu=RELU + "x = 1\n" * 500_000 + "%%%\n"))),
     Scenario("symlinked", 0, "the notebook is a symbolic link (to the source notebook)",
              "0: submissions must be real files", 0, "symbolic link", _symlinked),
     Scenario("many_files", 0, "2,000 long-named files and no notebook", "0; the reason lists ten "
