@@ -19,8 +19,15 @@ from pathlib import Path
 SETUP = """#!/usr/bin/env bash
 # Gradescope image build: Python 3.11+ and this package (editable: see autograder/confine.py).
 set -euo pipefail
-apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip
-python3 -m venv /autograder/venv
+apt-get update -q
+PYTHON=python3
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    apt-get install -y -q python3.11 python3.11-venv   # Ubuntu 22.04 images: python3 is 3.10
+    PYTHON=python3.11
+else
+    apt-get install -y -q python3-venv python3-pip
+fi
+"$PYTHON" -m venv /autograder/venv
 /autograder/venv/bin/pip install -q -e /autograder/source
 """
 
@@ -66,8 +73,9 @@ def grade(assignment_name: str, root: Path) -> dict:
     assignment = assignments.load(assignment_name)
     source = root / "source"
     release = ReleaseCells.from_notebook(source / "release" / assignment.name / assignment.notebook)
+    # the zip ships solutions/: without Landlock a submission could read them, so grade nothing
     result = grade_submission(assignment, Reference.compute(assignment), release, "submission",
-                              root / "submission")
+                              root / "submission", require_confinement=True)
     target = root / "results" / "results.json"
     write_student_json(target, result)
     return json.loads(target.read_text(encoding="utf-8"))

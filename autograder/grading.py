@@ -57,6 +57,10 @@ def _cell_name(cell: CodeCell) -> str:
     return f'cell {cell.index} ("{first[:40]}{"…" if len(first) > 40 else ""}")'
 
 
+class Unconfined(Exception):
+    """The student process could not be confined, and the caller requires it."""
+
+
 class OutOfTime(sandbox.Crashed):
     """The submission has used up its whole time budget; its remaining cases are not run."""
 
@@ -64,8 +68,10 @@ class OutOfTime(sandbox.Crashed):
 class Session:
     """A student process with the submission's cells loaded, restarted when it dies."""
 
-    def __init__(self, assignment: Assignment, cells: list[CodeCell], workdir: str) -> None:
+    def __init__(self, assignment: Assignment, cells: list[CodeCell], workdir: str,
+                 require_confinement: bool = False) -> None:
         self.assignment = assignment
+        self.require_confinement = require_confinement
         self.cells = cells
         self.workdir = workdir
         self.process: sandbox.StudentProcess | None = None
@@ -96,6 +102,9 @@ class Session:
                                              int(self.assignment.submission_time_limit) + 5)
             try:
                 process.start()
+                if self.require_confinement and not process.confinement.startswith("landlock"):
+                    self._retire(process)  # before any student code runs
+                    raise Unconfined(process.confinement)
                 for cell in self.cells:
                     if cell.index not in self.dropped_cells:
                         self._run_cell(process, cell)
@@ -180,9 +189,12 @@ def safe_name(student_id: str) -> str:
 
 
 def grade_submission(assignment: Assignment, reference: Reference, release: ReleaseCells,
-                     student_id: str, student_dir: Path, language: str = "ko") -> StudentResult:
+                     student_id: str, student_dir: Path, language: str = "ko",
+                     require_confinement: bool = False) -> StudentResult:
     """Grade ``student_dir`` (one student's ``<assignment>/`` folder). Never raises for the
-    student's sake: whatever goes wrong becomes a recorded score with a reason."""
+    student's sake: whatever goes wrong becomes a recorded score with a reason. With
+    ``require_confinement``, a machine that cannot confine student code (no Landlock) grades
+    nothing: 0 with the reason, since the reference would be within the student's reach."""
     started = time.monotonic()
     notebook = ""
     try:
@@ -200,12 +212,17 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         return _zero(assignment, student_id, f"{Path(notebook).name} is not a readable notebook "
                      f"({type(error).__name__})", notebook, language, started)
     workdir = tempfile.mkdtemp(prefix=f"grade-{safe_name(student_id)[:40]}-")
-    session = Session(assignment, cells, workdir)
+    session = Session(assignment, cells, workdir, require_confinement)
     try:
         functions = tuple(
             grade_function(session.call, reference, graded, assignment.case_time_limit,
                            lambda: list(session.cell_errors.values()))
             for graded in assignment.functions)
+    except Unconfined as how:
+        return _zero(assignment, student_id, f"not graded: this grading machine cannot confine "
+                     f"student code ({how}), so the reference solutions would be within its reach; "
+                     "the course staff must grade it on a machine with Landlock (Linux 5.13+)",
+                     notebook, language, started)
     finally:
         session.close()
         remove_tree(workdir)
