@@ -82,19 +82,29 @@ def page(results: dict, code: list[str], language: str) -> str:
                        code=code)
 
 
+def submission_folder(results: dict) -> str:
+    """The student's folder under submitted/, as grading recorded it (nbgrader hands feedback out
+    from feedback/<that folder>/); empty when not recorded or not a plain folder name."""
+    extra = results.get("extra_data", {})
+    parts = Path(extra.get("notebook") or "").parts
+    name = parts[0] if len(parts) > 1 else extra.get("student_id", "")
+    return name if isinstance(name, str) and name not in ("", ".", "..") and "/" not in name \
+        and "\0" not in name else ""
+
+
 def write_feedback(results_dir: Path, submissions: Path, out: Path, assignment, release: ReleaseCells,
                    language: str) -> list[Path]:
     """One page per stored result: ``out/<student>/<assignment>/index.html``."""
     written = []
     for stored in sorted(results_dir.glob("*/results.json")):
         results = json.loads(stored.read_text(encoding="utf-8"))
+        folder = submission_folder(results) or stored.parent.name
         try:
-            notebook, _ = find_notebook(submissions / stored.parent.name / assignment.name,
-                                        assignment.notebook)
+            notebook, _ = find_notebook(submissions / folder / assignment.name, assignment.notebook)
             code = student_cells(notebook, release)
         except (NotGradable, OSError, ValueError):
             code = []
-        target = out / stored.parent.name / assignment.name / "index.html"
+        target = out / folder / assignment.name / "index.html"
         write_atomically(target, page(results, code, language))
         written.append(target)
     return written

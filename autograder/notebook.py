@@ -122,14 +122,20 @@ def _notebooks(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if p.is_file() or p.is_symlink())
 
 
-def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:
-    """The code cells of a submission that run before grading, and notes about skipped ones."""
+def _submitted_cells(path: Path) -> list[dict]:
+    """The cells of a submitted notebook: a real file (never a link, which could point at the
+    source notebook or another student's), of a sane size, that reads as a notebook."""
     if path.is_symlink():
         raise NotGradable(f"{path.name} is a symbolic link; submit the notebook file itself")
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
         raise NotGradable(f"{path.name} is {path.stat().st_size // 2**20} MiB; a notebook over "
                           f"{MAX_NOTEBOOK_BYTES // 2**20} MiB is not graded (clear its outputs)")
-    cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
+    return _cells(_load_json(path.read_bytes(), path.name), path.name)
+
+
+def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:
+    """The code cells of a submission that run before grading, and notes about skipped ones."""
+    cells = _submitted_cells(path)
     runnable, notes, code_bytes = [], [], 0
     for position, cell in enumerate(cells, start=1):
         if cell.get("cell_type") != "code":
@@ -156,7 +162,7 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
 
 def student_cells(path: Path, release: ReleaseCells) -> list[str]:
     """The code a student wrote: every code cell that is not the release's own (tests, setup)."""
-    cells = _cells(_load_json(path.read_bytes(), path.name), path.name)
+    cells = _submitted_cells(path)
     own = []
     for cell in cells:
         meta = _nbgrader_meta(cell)

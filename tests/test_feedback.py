@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from conftest import REPO, run_autograder, student_notebook, submit
-from samples import CORRECT
+from samples import CORRECT, SAMPLES, expected_total
 
 from solutions import forward_pass as reference
 
@@ -20,6 +20,10 @@ def pages(tmp_path_factory):
     shutil.copytree(REPO / "examples" / "submitted", subs)
     submit(subs, "script_kid", student_notebook({**CORRECT, "relu": (
         "# <script>alert('x')</script>\ndef relu(z):\n    return z")}))
+    submit(subs, "john smith", student_notebook({**CORRECT, "relu": "def relu(z):  # mine\n    return z"}))
+    linked = subs / "mallory" / "forward_pass" / "forward_pass.ipynb"
+    linked.parent.mkdir(parents=True)
+    linked.symlink_to(REPO / "source" / "forward_pass" / "forward_pass.ipynb")
     run_autograder("grade", "forward_pass", "--submissions", str(subs), "--csv", str(base / "g.csv"),
                    "--quiet")
     for language in ("ko", "en"):
@@ -34,11 +38,11 @@ def read(pages, language, student):
 
 def test_a_page_per_student_with_scores_failed_cases_hints_and_own_code(pages):
     page = read(pages, "ko", "park_x_at_W")
-    assert "채점 결과" in page and "14 / 20" in page
+    assert "채점 결과" in page and f"{expected_total(SAMPLES['park_x_at_W']):g} / 20" in page
     assert "<strong>square non-symmetric W, 3 x 3, relu</strong>: 값이 다릅니다" in page
     assert '<div class="hint">힌트(hint): W 의 j 번째 행(row j)' in page  # the hint set apart
     assert "np.asarray(x, dtype=float) @ np.asarray(W, dtype=float)" in page  # the student's code
-    assert len(list((pages / "ko").glob("*/forward_pass/index.html"))) == 9
+    assert len(list((pages / "ko").glob("*/forward_pass/index.html"))) == 11
 
 
 def test_english_by_a_switch_down_to_each_case_and_hint(pages):
@@ -57,3 +61,14 @@ def test_nothing_of_the_hidden_tests_or_the_reference_is_shown(pages):
 def test_student_text_is_escaped(pages):
     page = read(pages, "ko", "script_kid")
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_page_goes_to_the_students_own_folder_name_with_their_code(pages):
+    """nbgrader hands feedback out from feedback/<student_id>/, whatever characters the id has."""
+    page = read(pages, "ko", "john smith")
+    assert "def relu(z):  # mine" in page
+
+
+def test_a_symlinked_notebook_shows_no_code_never_what_it_points_at(pages):
+    page = read(pages, "ko", "mallory")
+    assert "BEGIN SOLUTION" not in page and "e = np.exp(-np.abs(z))" not in page
