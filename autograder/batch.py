@@ -25,7 +25,8 @@ from typing import Callable
 from autograder.assignment import Assignment
 from autograder.grading import Reference, grade_submission, safe_name
 from autograder.notebook import ReleaseCells
-from autograder.results import StudentResult, grades_csv, write_atomically, write_student_json
+from autograder.results import (StudentResult, grades_csv, printable, write_atomically,
+                                write_student_json)
 
 
 class BatchError(Exception):
@@ -63,6 +64,10 @@ class Batch:
             student_id = decode_folder_name(folder.name)
             if student_id in taken:  # e.g. one name in UTF-8 and in CP949: keep them apart
                 student_id = os.fsencode(folder.name).decode("utf-8", "backslashreplace")
+            base, copy = student_id, 1
+            while student_id in taken:  # e.g. the bytes \xff and a folder literally named \xff
+                copy += 1
+                student_id = f"{base}~{copy}"
             taken.add(student_id)
             found.append((student_id, folder / self.assignment.name))
         found.sort()
@@ -266,7 +271,7 @@ class Progress:
         self.done += 1
         if not self.bar:
             what = "unchanged" if reused else f"graded in {result.seconds:.2f} s"
-            print(f"[{self.done}/{self.total}] {result.student_id}: "
+            print(f"[{self.done}/{self.total}] {printable(result.student_id)}: "
                   f"{result.total:g}/{result.max_score:g} ({what})", file=self.stream)
             return
         elapsed = max(time.monotonic() - self.started, 1e-9)

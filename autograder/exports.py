@@ -4,6 +4,7 @@
   matches rows by ID, the Canvas user id, which `autograder collect-zip` recorded for each student
   it collected; a student it did not collect is matched by SIS Login ID (the student id here).
 - Moodle grade import: ``username,<assignment>``, matched by username.
+An id a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) is written with a leading ``'``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import csv
 import io
 import json
 from pathlib import Path
+
+from autograder.results import spreadsheet_safe
 
 FORMATS = ("canvas", "moodle")
 
@@ -32,9 +35,9 @@ def lms_csv(kind: str, assignment: str, rows: list[tuple[str, float]],
     if kind == "canvas":
         users = canvas_users or {}
         writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment])
-        writer.writerows([student, users.get(student, ""), "", student, "", f"{score:g}"]
-                         for student, score in rows)
+        writer.writerows([spreadsheet_safe(student), users.get(student, ""), "", spreadsheet_safe(student),
+                          "", f"{score:g}"] for student, score in rows)
     else:
         writer.writerow(["username", assignment])
-        writer.writerows([student, f"{score:g}"] for student, score in rows)
+        writer.writerows([spreadsheet_safe(student), f"{score:g}"] for student, score in rows)
     return buffer.getvalue()

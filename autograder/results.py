@@ -143,7 +143,7 @@ def grades_csv(results: list[StudentResult], function_names: list[str]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student_id", *function_names, "total", "max_score"])
     for result in sorted(results, key=lambda r: r.student_id):
-        writer.writerow([result.student_id, *(_number(result.score(f)) for f in function_names),
+        writer.writerow([spreadsheet_safe(result.student_id), *(_number(result.score(f)) for f in function_names),
                          _number(result.total), _number(result.max_score)])
     return buffer.getvalue()
 
@@ -156,8 +156,8 @@ def score_table(results: list[StudentResult], function_names: list[str]) -> str:
     """The terminal table: a row per student, a column per function, then the reason if any."""
     short = {name: name if len(name) <= 10 else name[:9] + "…" for name in function_names}
     header = ["student_id", *short.values(), "total", "note"]
-    rows = [[r.student_id, *(_number(r.score(f)) for f in function_names),
-             f"{_number(r.total)}/{_number(r.max_score)}", _note(r)]
+    rows = [[printable(r.student_id), *(_number(r.score(f)) for f in function_names),
+             f"{_number(r.total)}/{_number(r.max_score)}", printable(_note(r))]
             for r in sorted(results, key=lambda r: r.student_id)]
     widths = [max(_display_width(str(row[i])) for row in [header, *rows]) for i in range(len(header) - 1)]
     lines = []
@@ -166,6 +166,20 @@ def score_table(results: list[StudentResult], function_names: list[str]) -> str:
         lines.append("  ".join(cells) + ("  " + row[-1] if row[-1] else ""))
     lines.insert(1, "-" * len(lines[0]))
     return "\n".join(lines)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (escape sequences that could
+    rewrite a row, bidi overrides) shown as escapes instead of acted on."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (`=HYPERLINK(...)`): prefixed with '."""
+    return "'" + text if text.startswith(SPREADSHEET_FORMULA) else text
 
 
 def _display_width(text: str) -> int:
@@ -186,4 +200,4 @@ def _note(result: StudentResult) -> str:
 
 
 __all__ = ["CaseResult", "FunctionResult", "StudentResult", "function_score", "grades_csv",
-           "score_table", "write_atomically", "write_student_json"]
+           "printable", "score_table", "spreadsheet_safe", "write_atomically", "write_student_json"]
