@@ -26,7 +26,7 @@ from autograder.assignment import Assignment
 from autograder.grading import Reference, grade_submission, safe_name
 from autograder.notebook import ReleaseCells
 from autograder.results import (StudentResult, grades_csv, printable, write_atomically,
-                                write_student_json)
+                                write_run_students, write_student_json)
 
 
 class BatchError(Exception):
@@ -101,6 +101,7 @@ class Batch:
             if to_grade:
                 results += self._grade(to_grade, prints, on_result)
             write_atomically(self.csv_path, grades_csv(results, self.assignment.function_names))
+            write_run_students(self.results_dir, [self._result_path(sid).parent.name for sid, _ in students])
         return sorted(results, key=lambda r: r.student_id)
 
     def _grade(self, students, prints, on_result) -> list[StudentResult]:

@@ -17,7 +17,7 @@ from autograder import assignment as assignments
 from autograder import build
 from autograder.assignment import AssignmentError
 from autograder.batch import Batch, BatchError, Progress
-from autograder.results import score_table
+from autograder.results import score_table, stored_results
 
 USAGE_ERROR = 2
 
@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     report = command("report", "an instructor's page: score histogram, pass rates, frequent mistakes")
     report.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
     report.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-report/")
+    report.add_argument("--lang", choices=["ko", "en"], default="ko",
+                        help="language of the page (default: ko)")
     command("build", "regenerate source/<assignment>/ from exercises/<assignment>/ and solutions/")
     command("release", "build the source notebook, then run nbgrader generate_assignment")
     grade = command("grade", "grade every <submissions>/<student_id>/<assignment>/*.ipynb")
@@ -142,11 +144,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "report":
             from autograder.report import write_report
             results_dir = args.results or course / "grades" / assignment.name
-            if not list(results_dir.glob("*/results.json")):
+            if not stored_results(results_dir):
                 raise BatchError(f"no results in {results_dir}; run `autograder grade "
                                  f"{assignment.name}` first, or pass --results DIR")
             page = write_report(results_dir, assignment,
-                                args.out or course / "grades" / f"{assignment.name}-report")
+                                args.out or course / "grades" / f"{assignment.name}-report",
+                                language=args.lang)
             print(f"wrote {page}")
         elif args.command == "gradescope":
             from autograder.gradescope import build_zip

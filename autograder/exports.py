@@ -14,14 +14,14 @@ import io
 import json
 from pathlib import Path
 
-from autograder.results import spreadsheet_safe
+from autograder.results import spreadsheet_safe, stored_results
 
 FORMATS = ("canvas", "moodle")
 
 
 def totals(results_dir: Path) -> list[tuple[str, float]]:
     rows = []
-    for stored in sorted(results_dir.glob("*/results.json")):
+    for stored in stored_results(results_dir):
         data = json.loads(stored.read_text(encoding="utf-8"))
         rows.append((data["extra_data"]["student_id"], data["score"]))
     return sorted(rows)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import jinja2
 
-from autograder.messages import MESSAGES
+from autograder.messages import message
 from autograder.notebook import NotGradable, ReleaseCells, find_notebook, student_cells
-from autograder.results import write_atomically
+from autograder.results import stored_results, write_atomically
 
 LABELS = {
     "ko": {"title": "채점 결과", "score": "점수", "function": "함수", "points": "점수",
@@ -55,14 +55,6 @@ li { margin: .5rem 0; } .hint { background: #fff8c5; border-left: 3px solid #d4a
 """)
 
 
-def split_hint(label: str, text: str, language: str) -> dict:
-    """A failed case's message with its hint (the grader appends it last) set apart for display."""
-    marker = " " + MESSAGES["hint"][language].split("{hint}")[0]
-    message, found, hint = text.partition(marker)
-    return {"label": label, "message": message,
-            "hint": marker.strip() + " " + hint if found else ""}
-
-
 def page(results: dict, code: list[str], language: str) -> str:
     functions = []
     for test in results["tests"]:
@@ -71,7 +63,9 @@ def page(results: dict, code: list[str], language: str) -> str:
             "name": test["name"], "score": f"{test['score']:g}", "max_score": f"{test['max_score']:g}",
             "passed": passed, "total": total,
             "grade": "full" if passed == total else "zero" if passed == 0 else "partial",
-            "failures": [split_hint(failure["label"], failure[language], language)
+            "failures": [{"label": failure["label"], "message": failure[language],
+                          "hint": message("hint", hint=failure["hint"][language]).in_(language)
+                          if failure.get("hint", {}).get(language) else ""}
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
     notes = ([extra["error"]] if extra.get("error") else []) + extra.get("notes", []) + extra.get(
@@ -96,7 +90,7 @@ def write_feedback(results_dir: Path, submissions: Path, out: Path, assignment, 
                    language: str) -> list[Path]:
     """One page per stored result: ``out/<student>/<assignment>/index.html``."""
     written = []
-    for stored in sorted(results_dir.glob("*/results.json")):
+    for stored in stored_results(results_dir):
         results = json.loads(stored.read_text(encoding="utf-8"))
         folder = submission_folder(results) or stored.parent.name
         try:

@@ -263,14 +263,12 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
         key = graded.name, number
         verdict = _judge(reply, case, reference.expected[key], reference.argument_names[key],
                          cell_errors)
-        text = verdict.message
+        hint = Text()
         if not verdict.passed and reply.get("status") in ("returned", "raised"):
             answer = reply.get("value") if reply["status"] == "returned" else {
                 "type": "raised", "error": str(reply.get("error", "")).split(":")[0]}
             hint = hints.matching_hint(reference.hints[key], answer, case.encoded_inputs())
-            if hint:
-                text += Text(" ", " ") + message("hint", hint=hint)
-        results.append(CaseResult(case.label, verdict.passed, text))
+        results.append(CaseResult(case.label, verdict.passed, verdict.message, hint))
     return FunctionResult(graded.name, graded.points, tuple(results))
 
 

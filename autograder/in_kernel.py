@@ -62,5 +62,5 @@ def hidden_tests_score(assignment_name: str, function_name: str, student_functio
           f"{result.points:g}/{result.max_points:g} points")
     for case in result.cases:
         if not case.passed:
-            print(f"  ✗ {case.label}: {case.message.in_(language)}")
+            print(f"  ✗ {case.label}: {case.shown.in_(language)}")
     return result.points

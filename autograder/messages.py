@@ -5,7 +5,7 @@ Korean sentences keep the English technical terms, as the lecture does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MESSAGES: dict[str, dict[str, str]] = {
     "raised": {
@@ -100,16 +100,18 @@ LANGUAGES = ("ko", "en")
 
 @dataclass(frozen=True)
 class Text:
-    """A sentence in every language, rendered when shown (results keep both)."""
+    """A sentence in every language, rendered when shown (results keep both); ``key`` names the
+    message it was made from (its kind, for reports), "" for free text."""
 
     ko: str = ""
     en: str = ""
+    key: str = field(default="", compare=False)
 
     def in_(self, language: str) -> str:
         return getattr(self, language) if language in LANGUAGES else self.en
 
     def __add__(self, other: "Text") -> "Text":
-        return Text(self.ko + other.ko, self.en + other.en)
+        return Text(self.ko + other.ko, self.en + other.en, self.key or other.key)
 
     def __bool__(self) -> bool:
         return bool(self.ko or self.en)
@@ -121,4 +123,4 @@ def message(key: str, **fields: object) -> Text:
     templates = MESSAGES[key]
     return Text(**{language: templates[language].format(**{
         name: value.in_(language) if isinstance(value, Text) else value
-        for name, value in fields.items()}) for language in LANGUAGES})
+        for name, value in fields.items()}) for language in LANGUAGES}, key=key)

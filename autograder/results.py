@@ -27,7 +27,13 @@ def function_score(points: float, passed: int, total: int) -> float:
 class CaseResult:
     label: str
     passed: bool
-    message: Text = Text()
+    message: Text = Text()  # what was wrong; its key is the kind of failure
+    hint: Text = Text()  # the catalogued mistake the answer matches, in the lecture's terms
+
+    @property
+    def shown(self) -> Text:
+        """What the student reads: the message, then the hint."""
+        return self.message + Text(" ", " ") + message("hint", hint=self.hint) if self.hint else self.message
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class StudentResult:
     def to_gradescope(self) -> dict:
         tests = []
         for result in self.functions:
-            failed = [f"- {c.label}: {c.message.in_(self.language)}" for c in result.cases
+            failed = [f"- {c.label}: {c.shown.in_(self.language)}" for c in result.cases
                       if not c.passed]
             summary = message("cases_passed", passed=result.passed,
                               total=len(result.cases)).in_(self.language)
@@ -92,9 +98,11 @@ class StudentResult:
                                "fingerprint": self.fingerprint, "error": self.error,
                                "notes": list(self.notes), "cell_errors": list(self.cell_errors),
                                "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions},
-                               # every failed case in every language, for pages in either
-                               "failures": {f.name: [{"label": c.label, "ko": c.message.ko,
-                                                      "en": c.message.en}
+                               # every failed case in every language, for pages in either:
+                               # its message, kind of failure and hint kept apart
+                               "failures": {f.name: [{"label": c.label, "kind": c.message.key,
+                                                      "ko": c.message.ko, "en": c.message.en,
+                                                      "hint": {"ko": c.hint.ko, "en": c.hint.en}}
                                                      for c in f.cases if not c.passed]
                                             for f in self.functions}}}
 
@@ -105,7 +113,8 @@ class StudentResult:
         counts, failures = extra["cases"], extra.get("failures", {})
         functions = tuple(FunctionResult(t["name"], t["max_score"], tuple(
             [CaseResult("", True)] * counts[t["name"]][0]
-            + [CaseResult(f["label"], False, Text(f["ko"], f["en"])) for f in failures.get(t["name"], [])]
+            + [CaseResult(f["label"], False, Text(f["ko"], f["en"], f.get("kind", "")),
+                          Text(**f.get("hint", {}))) for f in failures.get(t["name"], [])]
             + [CaseResult("", False)] * (counts[t["name"]][1] - counts[t["name"]][0]
                                          - len(failures.get(t["name"], [])))))
             for t in data["tests"])
@@ -114,6 +123,25 @@ class StudentResult:
                    confinement=extra.get("confinement", ""), fingerprint=extra.get("fingerprint", ""),
                    error=extra.get("error", ""), notes=tuple(extra.get("notes", ())),
                    cell_errors=tuple(extra.get("cell_errors", ())))
+
+
+RUN_STUDENTS = ".students.json"  # in a results folder: the result folders of the latest run
+
+
+def write_run_students(results_dir: Path, folders: list[str]) -> None:
+    write_atomically(results_dir / RUN_STUDENTS, json.dumps(sorted(folders), ensure_ascii=False))
+
+
+def stored_results(results_dir: Path) -> list[Path]:
+    """The results.json files of the latest run's students: a student folder removed from
+    submitted/ keeps its old result, which feedback, reports and exports leave out (all
+    stored results where no run recorded its students)."""
+    found = sorted(results_dir.glob("*/results.json"))
+    try:
+        latest = set(json.loads((results_dir / RUN_STUDENTS).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return found
+    return [path for path in found if path.parent.name in latest]
 
 
 def write_atomically(path: Path, text: str) -> None:

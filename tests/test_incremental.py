@@ -121,3 +121,20 @@ def test_results_inside_the_submissions_folder_are_refused(subs, tmp_path):
                             "--csv", str(subs.parent / "submitted.csv"), check=False)
     assert result.returncode == 2 and "overlap" in result.stderr
     assert not list(subs.glob("*/results.json"))
+
+
+def test_a_removed_student_keeps_its_result_but_leaves_exports_feedback_and_reports(subs, tmp_path):
+    out = tmp_path / "out"
+    grade(subs, out)
+    shutil.rmtree(subs / "park_x_at_W")
+    grade(subs, out)
+    assert (out / "results" / "park_x_at_W" / "results.json").is_file()  # nothing graded is lost
+    run_autograder("export", "forward_pass", "--to", "moodle", "--results", str(out / "results"),
+                   "--out", str(tmp_path / "moodle.csv"))
+    students = [line.split(",")[0] for line in (tmp_path / "moodle.csv").read_text().splitlines()[1:]]
+    assert len(students) == 7 and "park_x_at_W" not in students
+    run_autograder("feedback", "forward_pass", "--results", str(out / "results"), "--submissions",
+                   str(subs), "--out", str(tmp_path / "feedback"))
+    assert not (tmp_path / "feedback" / "park_x_at_W").exists()
+    run_autograder("report", "forward_pass", "--results", str(out / "results"), "--out", str(tmp_path / "report"))
+    assert "7 students" in (tmp_path / "report" / "index.html").read_text()
