@@ -198,7 +198,7 @@ def _validate(args, course: Path, assignment) -> int:
     try:
         verdicts = run_visible_tests(assignment, release, args.notebook)
     except NotGradable as reason:
-        raise BatchError(f"{args.notebook}: {reason}") from None
+        raise BatchError(f"{args.notebook}: {reason.text.in_(args.lang)}") from None
     from autograder.messages import message
     for grade_id, passed, text in verdicts:
         name = grade_id.removesuffix("_visible_tests")

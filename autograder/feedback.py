@@ -68,7 +68,8 @@ def page(results: dict, code: list[str], language: str) -> str:
                           if failure.get("hint", {}).get(language) else ""}
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
-    notes = ([extra["error"]] if extra.get("error") else []) + extra.get("notes", []) + extra.get(
+    error = extra.get("error_text", {}).get(language) or extra.get("error")
+    notes = ([error] if error else []) + extra.get("notes", []) + extra.get(
         "cell_errors", [])
     return PAGE.render(language=language, labels=LABELS[language], assignment=extra["assignment"],
                        student=extra["student_id"], total=f"{results['score']:g}",

@@ -203,14 +203,14 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
             student_dir.parent.parent) else path.name
         cells, more_notes = read_code_cells(path, release)
     except NotGradable as reason:
-        return _zero(assignment, student_id, str(reason), notebook, language, started)
+        return _zero(assignment, student_id, reason.text, notebook, language, started)
     except OSError as error:
-        return _zero(assignment, student_id, f"cannot read the submission: {error}", notebook,
+        return _zero(assignment, student_id, message("nb_unreadable", error=error), notebook,
                      language, started)
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
         # a notebook whose JSON is valid but whose structure no notebook has
-        return _zero(assignment, student_id, f"{Path(notebook).name} is not a readable notebook "
-                     f"({type(error).__name__})", notebook, language, started)
+        return _zero(assignment, student_id, message("nb_malformed", name=Path(notebook).name,
+                                                     kind=type(error).__name__), notebook, language, started)
     workdir = tempfile.mkdtemp(prefix=f"grade-{safe_name(student_id)[:40]}-")
     session = Session(assignment, cells, workdir, require_confinement)
     try:
@@ -219,10 +219,8 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
                            lambda: list(session.cell_errors.values()))
             for graded in assignment.functions)
     except Unconfined as how:
-        return _zero(assignment, student_id, f"not graded: this grading machine cannot confine "
-                     f"student code ({how}), so the reference solutions would be within its reach; "
-                     "the course staff must grade it on a machine with Landlock (Linux 5.13+)",
-                     notebook, language, started)
+        return _zero(assignment, student_id, message("unconfined", how=str(how)), notebook, language,
+                     started)
     finally:
         session.close()
         remove_tree(workdir)
@@ -322,7 +320,7 @@ def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
                                               detail=f"unreadable answer: {type(error).__name__}"))
 
 
-def _zero(assignment: Assignment, student_id: str, reason: str, notebook: str, language: str,
+def _zero(assignment: Assignment, student_id: str, reason: Text, notebook: str, language: str,
           started: float) -> StudentResult:
     functions = tuple(FunctionResult(g.name, g.points, tuple(
         CaseResult(c.label, False, message("not_gradable", reason=reason))

@@ -84,6 +84,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "힌트(hint): {hint}",
         "en": "Hint: {hint}",
     },
+    # why a submission cannot be graded at all (autograder.notebook.NotGradable, grading)
+    "nb_link": {
+        "ko": "{name} 은(는) 심볼릭 링크(symbolic link)입니다. 링크가 아닌 노트북 파일을 그대로 제출하세요.",
+        "en": "{name} is a symbolic link; submit the notebook file itself, not a link",
+    },
+    "nb_several": {
+        "ko": "{expected} 을(를) 찾았지만 노트북이 여러 개입니다 ({names}). 채점할 노트북의 이름을 {expected} 로 바꾸세요.",
+        "en": "expected {expected}, found several notebooks ({names}); rename the one to grade to {expected}",
+    },
+    "nb_no_folder": {
+        "ko": "{folder}/{expected} 을(를) 찾았지만 {folder}/ 폴더가 없습니다. 학생 폴더에 있는 것: {found}",
+        "en": "expected {folder}/{expected}, found no {folder}/ folder; the student's folder holds {found}",
+    },
+    "nb_not_found": {
+        "ko": "{expected} 을(를) 찾았지만 있는 것은 {found} 입니다. 노트북을 {expected} 라는 이름으로 제출하세요.",
+        "en": "expected {expected}, found {found}; submit the notebook as {expected}",
+    },
+    "nb_too_big": {
+        "ko": "{name} 은(는) {size} MiB 입니다. {limit} MiB 가 넘는 노트북은 채점하지 않습니다 (출력(output)을 지우고 다시 제출하세요).",
+        "en": "{name} is {size} MiB; a notebook over {limit} MiB is not graded (clear its outputs)",
+    },
+    "nb_too_much_code": {
+        "ko": "{name} 의 코드 셀(code cell)에 코드가 {limit} KiB 넘게 있습니다 (cell {cell} 에서 넘습니다). 답은 몇 KiB 면 "
+              "충분합니다: 코드 셀에 붙여 넣거나 만들어 낸 데이터를 지우고 다시 제출하세요.",
+        "en": "{name} holds over {limit} KiB of code (cell {cell} passes it); a solution is a few KiB: "
+              "remove pasted or generated data from the code cells and submit again",
+    },
+    "nb_no_code": {
+        "ko": "{name} 에 코드 셀(code cell)이 없습니다.",
+        "en": "{name} has no code cells",
+    },
+    "nb_empty": {
+        "ko": "{name} 은(는) 빈 파일입니다.",
+        "en": "{name} is empty",
+    },
+    "nb_zip": {
+        "ko": "{name} 은(는) 노트북이 아니라 zip 압축 파일입니다. .ipynb 파일을 그대로 제출하세요.",
+        "en": "{name} is a zip archive, not a notebook; submit the .ipynb file itself",
+    },
+    "nb_broken_json": {
+        "ko": "{name} 은(는) 노트북이 아닙니다: JSON 이 line {line}, column {column} 에서 깨졌습니다 ({detail}). "
+              "파일이 잘렸을 수 있습니다.",
+        "en": "{name} is not a notebook: its JSON is broken at line {line}, column {column} ({detail}); "
+              "the file may be truncated",
+    },
+    "nb_unreadable_json": {
+        "ko": "{name} 은(는) 노트북이 아닙니다: JSON 을 읽을 수 없습니다 ({kind}).",
+        "en": "{name} is not a notebook: its JSON cannot be read ({kind})",
+    },
+    "nb_not_notebook": {
+        "ko": "{name} 은(는) JSON 이지만 Jupyter 노트북이 아닙니다 ({why}).",
+        "en": "{name} is JSON but not a Jupyter notebook ({why})",
+    },
+    "nb_unreadable": {
+        "ko": "제출물을 읽을 수 없습니다: {error}",
+        "en": "cannot read the submission: {error}",
+    },
+    "nb_malformed": {
+        "ko": "{name} 은(는) 읽을 수 있는 노트북이 아닙니다 ({kind}).",
+        "en": "{name} is not a readable notebook ({kind})",
+    },
+    "unconfined": {
+        "ko": "채점하지 않았습니다: 이 채점 컴퓨터는 학생 코드를 가둘(confine) 수 없어서 ({how}) 정답(reference "
+              "solution)이 학생 코드에 노출될 수 있습니다. 수업 담당자가 Landlock 이 있는 컴퓨터 (Linux 5.13+) 에서 "
+              "채점해야 합니다.",
+        "en": "not graded: this grading machine cannot confine student code ({how}), so the reference "
+              "solutions would be within its reach; the course staff must grade it on a machine with "
+              "Landlock (Linux 5.13+)",
+    },
     "not_gradable": {
         "ko": "채점할 수 없는 제출물입니다: {reason}",
         "en": "this submission could not be graded: {reason}",

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.messages import message
+
 
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
 # Code the grader reads (compiles, translates IPython syntax) before any limit applies: a whole
@@ -22,7 +24,12 @@ MAX_CODE_BYTES = 256 * 1024
 
 
 class NotGradable(Exception):
-    """The submission cannot be graded at all; the message is the reason shown to people."""
+    """The submission cannot be graded at all: ``text`` is the reason shown to people, in every
+    language (``str()`` gives the English)."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        self.text = message(key, **fields)
+        super().__init__(self.text.en)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     """
     for link in (student_dir.parent, student_dir):
         if link.is_symlink():
-            raise NotGradable(f"{link.name} is a symbolic link; submissions must be real files")
+            raise NotGradable("nb_link", name=link.name)
     places = [(student_dir, ""), (student_dir.parent, f" one level above the expected "
                                                       f"{student_dir.name}/ folder")]
     misnamed = [d for d in _subfolders(student_dir.parent)
@@ -87,8 +94,7 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
             if not chosen:
                 if len(notebooks) > 1:
                     names = ", ".join(p.name for p in notebooks)
-                    raise NotGradable(f"expected {expected_name}, found several notebooks ({names}); "
-                                      f"rename the one to grade to {expected_name}")
+                    raise NotGradable("nb_several", expected=expected_name, names=names)
                 continue
             path = chosen[0]
         notes = [] if path.name == expected_name else [
@@ -102,11 +108,11 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     if not student_dir.is_dir():
         found = [p.name + ("/" if p.is_dir() else "") for p in sorted(student_dir.parent.iterdir())]
         shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-        raise NotGradable(f"expected {student_dir.name}/{expected_name}, found no {student_dir.name}/ "
-                          f"folder; the student's folder holds {shown or 'nothing'}")
+        raise NotGradable("nb_no_folder", folder=student_dir.name, expected=expected_name,
+                          found=shown or "-")
     found = sorted(p.name for p in student_dir.iterdir())
     shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-    raise NotGradable(f"expected {expected_name}, found {shown or 'no files'}")
+    raise NotGradable("nb_not_found", expected=expected_name, found=shown or "-")
 
 
 def _subfolders(folder: Path) -> list[Path]:
@@ -126,10 +132,10 @@ def _submitted_cells(path: Path) -> list[dict]:
     """The cells of a submitted notebook: a real file (never a link, which could point at the
     source notebook or another student's), of a sane size, that reads as a notebook."""
     if path.is_symlink():
-        raise NotGradable(f"{path.name} is a symbolic link; submit the notebook file itself")
+        raise NotGradable("nb_link", name=path.name)
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-        raise NotGradable(f"{path.name} is {path.stat().st_size // 2**20} MiB; a notebook over "
-                          f"{MAX_NOTEBOOK_BYTES // 2**20} MiB is not graded (clear its outputs)")
+        raise NotGradable("nb_too_big", name=path.name, size=path.stat().st_size // 2**20,
+                          limit=MAX_NOTEBOOK_BYTES // 2**20)
     return _cells(_load_json(path.read_bytes(), path.name), path.name)
 
 
@@ -150,13 +156,12 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
             source = release.locked_sources[grade_id]
         code_bytes += len(source.encode("utf-8", "surrogatepass"))
         if code_bytes > MAX_CODE_BYTES:
-            raise NotGradable(f"{path.name} holds over {MAX_CODE_BYTES // 1024} KiB of code (cell "
-                              f"{position} passes it); a solution is a few KiB: remove pasted or "
-                              "generated data from the code cells and submit again")
+            raise NotGradable("nb_too_much_code", name=path.name, limit=MAX_CODE_BYTES // 1024,
+                              cell=position)
         runnable.append(CodeCell(position, source))
     runnable = [CodeCell(cell.index, _without_magics(cell.source)) for cell in runnable]
     if not runnable:
-        raise NotGradable(f"{path.name} has no code cells")
+        raise NotGradable("nb_no_code", name=path.name)
     return runnable, notes
 
 
@@ -177,20 +182,19 @@ def student_cells(path: Path, release: ReleaseCells) -> list[str]:
 
 def _load_json(raw: bytes, name: str) -> dict:
     if not raw.strip():
-        raise NotGradable(f"{name} is empty")
+        raise NotGradable("nb_empty", name=name)
     if raw[:2] == b"PK":
-        raise NotGradable(f"{name} is a zip archive, not a notebook; submit the .ipynb file itself")
+        raise NotGradable("nb_zip", name=name)
     text = _decode(raw)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise NotGradable(f"{name} is not a notebook: its JSON is broken at line {error.lineno}, "
-                          f"column {error.colno} ({error.msg}); the file may be truncated") from None
+        raise NotGradable("nb_broken_json", name=name, line=error.lineno, column=error.colno,
+                          detail=error.msg) from None
     except (ValueError, RecursionError) as error:  # e.g. a 5,000-digit number, 100,000 nested [
-        raise NotGradable(f"{name} is not a notebook: its JSON cannot be read "
-                          f"({type(error).__name__})") from None
+        raise NotGradable("nb_unreadable_json", name=name, kind=type(error).__name__) from None
     if not isinstance(data, dict) or not ("cells" in data or "worksheets" in data):
-        raise NotGradable(f"{name} is JSON but not a Jupyter notebook (no 'cells')")
+        raise NotGradable("nb_not_notebook", name=name, why="no 'cells'")
     return data
 
 
@@ -216,7 +220,7 @@ def _cells(data: dict, name: str) -> list[dict]:
                  for c in (w.get("cells") if isinstance(w.get("cells"), list) else [])
                  if isinstance(c, dict)]
     if not isinstance(cells, list):
-        raise NotGradable(f"{name} is not a Jupyter notebook ('cells' is not a list)")
+        raise NotGradable("nb_not_notebook", name=name, why="'cells' is not a list")
     return [c for c in cells if isinstance(c, dict)]
 
 

@@ -58,7 +58,7 @@ class StudentResult:
     functions: tuple[FunctionResult, ...]
     max_score: float
     notebook: str = ""
-    error: str = ""  # why the submission could not be graded at all ("" when it was)
+    error: Text = Text()  # why the submission could not be graded at all (empty when it was)
     notes: tuple[str, ...] = ()
     cell_errors: tuple[str, ...] = ()
     output: str = ""
@@ -95,7 +95,8 @@ class StudentResult:
                 "extra_data": {"student_id": self.student_id, "assignment": self.assignment,
                                "notebook": self.notebook, "student_output": self.output,
                                "confinement": self.confinement,
-                               "fingerprint": self.fingerprint, "error": self.error,
+                               "fingerprint": self.fingerprint, "error": self.error.en,
+                               "error_text": {"ko": self.error.ko, "en": self.error.en},
                                "notes": list(self.notes), "cell_errors": list(self.cell_errors),
                                "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions},
                                # every failed case in every language, for pages in either:
@@ -121,7 +122,9 @@ class StudentResult:
         return cls(extra["student_id"], extra["assignment"], functions, data["max_score"],
                    notebook=extra.get("notebook", ""), seconds=data.get("execution_time", 0.0),
                    confinement=extra.get("confinement", ""), fingerprint=extra.get("fingerprint", ""),
-                   error=extra.get("error", ""), notes=tuple(extra.get("notes", ())),
+                   error=Text(**extra["error_text"]) if extra.get("error_text") else Text(
+                       extra.get("error", ""), extra.get("error", "")),
+                   notes=tuple(extra.get("notes", ())),
                    cell_errors=tuple(extra.get("cell_errors", ())))
 
 
@@ -223,7 +226,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 def _note(result: StudentResult) -> str:
     """The first thing a person should know: why it was not graded, a cell that failed, or how
     the notebook was found (renamed, misplaced)."""
-    notes = ([result.error] if result.error else []) + list(result.cell_errors) + list(result.notes)
+    notes = ([result.error.in_(result.language)] if result.error else []) + list(result.cell_errors) + list(
+        result.notes)
     return notes[0][:70] if notes else ""
 
 

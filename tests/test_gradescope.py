@@ -58,4 +58,5 @@ def test_without_landlock_run_autograder_grades_nothing(tmp_path):
     results = _run(_autograder_tree(tmp_path, _sample("kim_correct")),
                    sys.executable, str(REPO / "tests" / "without_landlock.py"))
     assert results["score"] == 0
-    assert "cannot confine student code" in results["output"]
+    assert "cannot confine student code" in results["extra_data"]["error"]
+    assert "학생 코드를 가둘(confine) 수 없어서" in results["output"]  # what the student is shown

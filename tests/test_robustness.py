@@ -36,7 +36,9 @@ def test_scenario(graded, scenario):
     result = graded["results"][scenario.id]
     assert result["score"] == pytest.approx(scenario.total, abs=1e-4), result
     text = result["output"] + "".join(t["output"] for t in result["tests"])
-    assert scenario.reason in text
+    assert scenario.reason in text + result["extra_data"]["error"]  # reasons in English there
+    if result["extra_data"]["error"]:  # and the student reads it in Korean
+        assert result["extra_data"]["error_text"]["ko"] in result["output"]
 
 
 def test_one_batch_of_every_fixture_and_sample_gives_one_row_each(graded):

@@ -48,4 +48,6 @@ def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path):
     broken = tmp_path / "forward_pass.ipynb"
     broken.write_text("{")
     result = run_autograder("validate", str(broken), check=False)
+    assert result.returncode == 2 and "JSON 이 line 1, column 2 에서 깨졌습니다" in result.stderr
+    result = run_autograder("validate", str(broken), "--lang", "en", check=False)
     assert result.returncode == 2 and "JSON is broken" in result.stderr
