@@ -96,13 +96,21 @@ def roster_path(into: Path, assignment: str) -> Path:
     return into / f".canvas-users-{assignment}.csv"
 
 
-def read_roster(into: Path, assignment: str) -> dict[str, str]:
-    """student_id -> Canvas user id, as the last collect-zip recorded it (empty when none)."""
+ROSTER_COLUMNS = ("student_id", "canvas_user_id", "late", "file")
+
+
+def _roster_rows(into: Path, assignment: str) -> dict[str, dict]:
+    """Canvas user id -> its roster row, as earlier collect-zip runs recorded them."""
     try:
         with open(roster_path(into, assignment), newline="", encoding="utf-8") as stream:
-            return {row["student_id"]: row["canvas_user_id"] for row in csv.DictReader(stream)}
+            return {row["canvas_user_id"]: row for row in csv.DictReader(stream)}
     except (OSError, KeyError, csv.Error):
         return {}
+
+
+def read_roster(into: Path, assignment: str) -> dict[str, str]:
+    """student_id -> Canvas user id, as collect-zip recorded it (empty when none)."""
+    return {row["student_id"]: user for user, row in _roster_rows(into, assignment).items()}
 
 
 def safe_name(name: str) -> bool:
@@ -111,13 +119,17 @@ def safe_name(name: str) -> bool:
     return bool(SAFE_NAME.fullmatch(name)) and len(name.encode()) <= 200
 
 
-def _student_ids(chosen: dict[str, Attempt]) -> dict[str, str]:
-    """Canvas user id -> student folder: the name, name_userid where two users share a name (in
-    any case), user_userid where the name is not a safe folder name."""
-    names = {user: attempt.student for user, attempt in chosen.items() if safe_name(attempt.student)}
+def _student_ids(chosen: dict[str, Attempt], known: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Canvas user id -> student folder. A user collected before keeps its folder (``known``);
+    else the name, name_userid where two users share a name (in any case) or the name's folder
+    is already another student's (``taken``), user_userid where the name is not a safe folder."""
+    names = {user: attempt.student for user, attempt in chosen.items()
+             if user not in known and safe_name(attempt.student)}
     users_by_name = Counter(name.casefold() for name in names.values())
-    return {user: f"user_{user}" if user not in names
+    taken = {name.casefold() for name in taken}
+    return {user: known[user] if user in known else f"user_{user}" if user not in names
             else names[user] if users_by_name[names[user].casefold()] == 1
+            and names[user].casefold() not in taken
             else f"{names[user]}_{user}" for user in chosen}
 
 
@@ -196,14 +208,21 @@ def collect_zip(archive_path: Path, into: Path, assignment: str, notebook: str) 
                 "assignment's notebooks: download only this assignment's submissions.")
         contents = {user: _read(archive, infos[attempt.entry], attempt.member, archive_path)
                     for user, (attempt, _) in chosen.items()}
-    student_ids = _student_ids({user: attempt for user, (attempt, _) in chosen.items()})
-    roster = [("student_id", "canvas_user_id", "late", "file")]
+    # a download collected into a submitted/ that already holds students: each Canvas user keeps
+    # its folder, new users get names no other student has, the roster and the log grow
+    rows = _roster_rows(into, assignment)
+    known = {user: row["student_id"] for user, row in rows.items()}
+    taken = ({p.name for p in into.iterdir() if p.is_dir()} if into.is_dir() else set()) - set(known.values())
+    student_ids = _student_ids({user: attempt for user, (attempt, _) in chosen.items()},
+                               known, taken | set(known.values()))
+    header = f"collect-zip {archive_path} into {into}" + (
+        f" (already holding {_count(len(known), 'Canvas user')}: each keeps its folder)" if known else "")
     for user in sorted(chosen, key=student_ids.__getitem__):
         (newest, tied), student = chosen[user], student_ids[user]
         target = into / student / assignment / notebook
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(contents[user])
-        roster.append((student, user, "late" if newest.late else "", newest.file))
+        rows[user] = dict(zip(ROSTER_COLUMNS, (student, user, "late" if newest.late else "", newest.file)))
         who = (f" (Canvas user {user}; its name {newest.student!r} is not safe as a folder name)"
                if not safe_name(newest.student)
                else f" (Canvas user {user}; another user is also named {newest.student})"
@@ -211,10 +230,18 @@ def collect_zip(archive_path: Path, into: Path, assignment: str, notebook: str) 
         log.append(f"{student}: took {newest.file}{' (late)' if newest.late else ''}{who}"
                    f"{_why(newest, tied, attempts[user], notebook)} -> {target}")
     skipped = sum(line.startswith("skipped ") for line in log)
-    log.append(f"collected {len(attempts)} students into {into}"
-               + (f"; skipped {skipped} files" if skipped else ""))
+    log.append(f"collected {_count(len(attempts), 'student')} into {into}"
+               + (f"; skipped {_count(skipped, 'file')}" if skipped else ""))
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(roster)
+    writer = csv.DictWriter(buffer, ROSTER_COLUMNS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(sorted(rows.values(), key=lambda row: row["student_id"]))
     write_atomically(roster_path(into, assignment), buffer.getvalue())
-    write_atomically(into / f".collect-{assignment}.log", "\n".join(log) + "\n")
+    log_path = into / f".collect-{assignment}.log"
+    earlier = log_path.read_text(encoding="utf-8", errors="replace") if log_path.is_file() else ""
+    write_atomically(log_path, earlier + "\n".join([header, *log]) + "\n")
     return log
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -33,7 +33,7 @@ def test_the_newest_attempt_of_each_student_is_kept_and_graded(tmp_path):
     assert "doejane: took doejane_late_12345_67891_forward_pass-2.ipynb (late); older attempts not " \
            "used: doejane_12345_67890_forward_pass.ipynb" in result.stdout
     assert "skipped readme.txt" in result.stdout
-    assert (into / ".collect-forward_pass.log").read_text().count("\n") == 5  # and a summary
+    assert (into / ".collect-forward_pass.log").read_text().count("\n") == 6  # a header, 4, a summary
     assert sorted(p.name for p in into.iterdir() if not p.name.startswith(".")) == [
         "doejane", "escape", "kimminsu"]  # a member's folders are never followed out of --into
     assert not (tmp_path.parent / "escape").exists()
@@ -256,3 +256,27 @@ def test_more_than_the_total_size_limit_is_an_error_and_nothing_is_written(tmp_p
                                            r"over the 1199-byte limit; nothing was written"):
         collect_zip(download, into, "forward_pass", "forward_pass.ipynb")
     assert not into.exists()
+
+
+def test_a_second_download_keeps_each_canvas_user_in_its_folder_and_grows_the_roster(tmp_path):
+    right = nbformat.writes(student_notebook(CORRECT))
+    first, second = tmp_path / "first.zip", tmp_path / "second.zip"
+    with zipfile.ZipFile(first, "w") as archive:
+        archive.writestr("parkjisoo_10003_500_forward_pass.ipynb", right)
+        archive.writestr("parkjisoo_10004_501_forward_pass.ipynb", right)
+        archive.writestr("leejia_10005_502_forward_pass.ipynb", right)
+    with zipfile.ZipFile(second, "w") as archive:  # a late resubmission, and a new student
+        archive.writestr("parkjisoo_late_10004_600_forward_pass-2.ipynb", right)
+        archive.writestr("leejia_10006_601_forward_pass.ipynb", right)  # another user, same name
+    into = tmp_path / "submitted"
+    run_autograder("collect-zip", str(first), "--into", str(into))
+    result = run_autograder("collect-zip", str(second), "--into", str(into))
+    assert "parkjisoo_10004: took parkjisoo_late_10004_600_forward_pass-2.ipynb (late)" in result.stdout
+    assert sorted(p.name for p in into.iterdir() if not p.name.startswith(".")) == [
+        "leejia", "leejia_10006", "parkjisoo_10003", "parkjisoo_10004"]
+    with open(into / ".canvas-users-forward_pass.csv", newline="") as stream:
+        roster = {row["student_id"]: (row["canvas_user_id"], row["late"]) for row in csv.DictReader(stream)}
+    assert roster == {"leejia": ("10005", ""), "leejia_10006": ("10006", ""),
+                      "parkjisoo_10003": ("10003", ""), "parkjisoo_10004": ("10004", "late")}
+    log = (into / ".collect-forward_pass.log").read_text()
+    assert log.count("collect-zip ") == 2 and "already holding 3 Canvas users" in log
