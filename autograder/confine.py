@@ -27,7 +27,7 @@ CLONE_NEWIPC, CLONE_NEWNET = 0x08000000, 0x40000000
 FILE_SIZE_LIMIT = 64 * 1024 * 1024  # bytes: the largest file a student process may write
 
 EXECUTE, WRITE_FILE, READ_FILE, READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
-READ = EXECUTE | READ_FILE | READ_DIR
+READ = READ_FILE | READ_DIR  # never EXECUTE: no program can be started, Python itself included
 ALL_FS_BY_ABI = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 4: (1 << 15) - 1,
                  5: (1 << 16) - 1}
 FILE_ONLY = EXECUTE | WRITE_FILE | READ_FILE | (1 << 14) | (1 << 15)  # rights that apply to a file
@@ -104,7 +104,7 @@ def _landlock(libc, abi: int, workdir: str) -> None:
         for path in readable_roots():
             _allow(libc, ruleset, path, READ & handled_fs)
         _allow(libc, ruleset, "/dev/null", (READ_FILE | WRITE_FILE) & handled_fs)
-        _allow(libc, ruleset, workdir, handled_fs)
+        _allow(libc, ruleset, workdir, handled_fs & ~EXECUTE)  # nothing written there runs either
         if libc.syscall(SYS_RESTRICT_SELF, ruleset, ctypes.c_uint32(0)) != 0:
             raise OSError(ctypes.get_errno(), "landlock_restrict_self failed")
     finally:

@@ -265,6 +265,19 @@ SCENARIOS: list[Scenario] = [
              _put("kills_grader", _code(relu=RELU + "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"))),
     Scenario("vandal", 0, "empties every other student's notebook", "Landlock denies the writes; "
              "nobody is affected", FULL, "", _vandal),
+    Scenario("runs_a_program", 0, "relu starts Python and /usr/bin/id (and a copy of them written to "
+             "its working folder) before answering", "Landlock grants no execute right: relu 0",
+             NO_RELU, "PermissionError", _put("runs_a_program", _code(relu=(
+                 "import shutil, subprocess, sys\n"
+                 "def relu(z):\n"
+                 "    for program in (sys.executable, '/usr/bin/id'):\n"
+                 "        try:\n"
+                 "            shutil.copy(program, 'copy')\n"
+                 "            subprocess.run(['./copy', '-c', 'pass'])\n"
+                 "        except OSError:\n"
+                 "            pass\n"
+                 "        subprocess.run([program, '-c', 'pass'])\n"
+                 "    return np.maximum(np.asarray(z), 0)\n")))),
     Scenario("leaves_child", 0, "leaves a thread, a setsid'd fork and a subprocess sleeping",
              "all killed when the submission is done", FULL, "",
              _put("leaves_child", _code(relu=RELU + LEFTOVERS))),

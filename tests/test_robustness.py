@@ -16,7 +16,7 @@ from scenarios import SCENARIOS, docs, write_fixtures
 from autograder.confine import landlock_abi
 
 needs_landlock = pytest.mark.skipif(landlock_abi() < 6, reason="this kernel has no Landlock ABI 6")
-CONFINED = {"uses_reference", "kills_grader", "vandal"}  # what only Landlock makes safe
+CONFINED = {"uses_reference", "kills_grader", "vandal", "runs_a_program"}  # what only Landlock makes safe
 
 
 @pytest.fixture(scope="module")
