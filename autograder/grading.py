@@ -26,7 +26,7 @@ from autograder.messages import Text, message
 from autograder.notebook import CodeCell, NotGradable, ReleaseCells, find_notebook, read_code_cells
 from autograder.results import CaseResult, FunctionResult, StudentResult
 
-MAX_RESTARTS = 20  # per submission; past it the remaining cases fail as "crashed"
+MAX_RESTARTS = 20  # per graded function; past it its remaining cases fail as "crashed"
 
 
 @dataclass(frozen=True)
@@ -213,11 +213,13 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
                                                      kind=type(error).__name__), notebook, language, started)
     workdir = tempfile.mkdtemp(prefix=f"grade-{safe_name(student_id)[:40]}-")
     session = Session(assignment, cells, workdir, require_confinement)
+
+    def graded_next(graded: GradedFunction) -> FunctionResult:
+        session.restarts = 0  # crashes in one function cost no other function's cases
+        return grade_function(session.call, reference, graded, assignment.case_time_limit,
+                              lambda: list(session.cell_errors.values()))
     try:
-        functions = tuple(
-            grade_function(session.call, reference, graded, assignment.case_time_limit,
-                           lambda: list(session.cell_errors.values()))
-            for graded in assignment.functions)
+        functions = tuple(graded_next(graded) for graded in assignment.functions)
     except Unconfined as how:
         return _zero(assignment, student_id, message("unconfined", how=str(how)), notebook, language,
                      started)

@@ -265,6 +265,11 @@ SCENARIOS: list[Scenario] = [
              _put("kills_grader", _code(relu=RELU + "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"))),
     Scenario("vandal", 0, "empties every other student's notebook", "Landlock denies the writes; "
              "nobody is affected", FULL, "", _vandal),
+    Scenario("three_abort", 11, "sigmoid, relu and neuron_output each call `os.abort()` (21 crashing "
+             "cases)", "only those three lose their points: the restart limit is per function",
+             FULL - sum(_ASSIGNMENT.function(f).points for f in ("sigmoid", "relu", "neuron_output")),
+             "", _put("three_abort", _code(**{f: f"import os\ndef {f}(*args, **kwargs):\n    os.abort()\n"
+                                              for f in ("sigmoid", "relu", "neuron_output")}))),
     Scenario("runs_a_program", 0, "relu starts Python and /usr/bin/id (and a copy of them written to "
              "its working folder) before answering", "Landlock grants no execute right: relu 0",
              NO_RELU, "PermissionError", _put("runs_a_program", _code(relu=(
