@@ -24,7 +24,7 @@ from typing import Callable
 
 from autograder.assignment import Assignment
 from autograder.grading import Reference, grade_submission, safe_name
-from autograder.notebook import ReleaseCells
+from autograder.notebook import ReleaseCells, submission_folders
 from autograder.results import (StudentResult, grades_csv, printable, write_atomically,
                                 write_run_students, write_student_json)
 
@@ -90,7 +90,8 @@ class Batch:
                                  "(and --csv) outside the submissions folder.")
         with _locked(self.results_dir):
             assignment_print = assignment_fingerprint(self.assignment, self.release_notebook)
-            prints = {sid: submission_fingerprint(assignment_print, self.language, folder, sid)
+            prints = {sid: submission_fingerprint(assignment_print, self.language, folder,
+                                                  self.assignment.notebook, sid)
                       for sid, folder in students}
             stored = {} if self.force else self._stored_results(prints)
             _check_writable(self.csv_path.parent)
@@ -184,13 +185,14 @@ def assignment_fingerprint(assignment: Assignment, release_notebook: Path) -> st
 FINGERPRINT_BYTES = 64 * 1024 * 1024  # larger files are fingerprinted by size and time only
 
 
-def submission_fingerprint(assignment_print: str, language: str, folder: Path,
+def submission_fingerprint(assignment_print: str, language: str, folder: Path, notebook: str,
                            student_id: str = "") -> str:
-    """The submission's files (its assignment folder, and the student folder's own files), and
-    whose they are. Never fails: an unreadable file counts by its name and the error."""
+    """The submission's files (those of every folder its notebook may come from) and whose they
+    are. Never fails: an unreadable file counts by its name and the error."""
     digest = hashlib.sha256(f"{assignment_print}:{language}:{student_id}".encode(
         "utf-8", "surrogateescape"))
-    for directory in (folder, folder.parent):
+    for directory in submission_folders(folder, notebook):
+        digest.update(b"folder:" + os.fsencode(directory.name) + b"\0")
         try:
             entries = sorted(directory.iterdir()) if directory.is_dir() else []
         except OSError as error:

@@ -16,17 +16,18 @@ from typing import Iterator
 
 from autograder import assignment as assignments
 from autograder.grading import Reference, grade_submission
-from autograder.notebook import ReleaseCells
+from autograder.notebook import ReleaseCells, submission_folders
 from autograder.results import StudentResult
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # files past this size are not sent (a notebook never is)
 
 
-def submission_files(folder: Path) -> dict[str, bytes]:
-    """A submission as data: the files of its assignment folder ("<assignment>/<name>") and of
-    the student's own folder ("<name>"), as the grader would find them."""
+def submission_files(folder: Path, notebook: str) -> dict[str, bytes]:
+    """A submission as data: the files of every folder its notebook may come from, named as the
+    grader would find them ("<name>" in the student's folder, "<folder>/<name>" below it)."""
     files = {}
-    for directory, prefix in ((folder.parent, ""), (folder, f"{folder.name}/")):
+    student, *below = submission_folders(folder, notebook)
+    for directory, prefix in ((student, ""), *((d, f"{d.name}/") for d in below)):
         if directory.is_dir() and not directory.is_symlink():
             for path in sorted(directory.iterdir()):
                 if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_FILE_BYTES:
@@ -55,6 +56,7 @@ def grade_remote(name: str, release_bytes: bytes, student_id: str, files: dict[s
         for relative, data in files.items():
             target = student / relative
             if target.resolve().is_relative_to(student.resolve()):
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         return grade_submission(assignment, reference, release, student_id, student / name, language)
 
@@ -65,10 +67,11 @@ def grade_on_cluster(scheduler: str, name: str, release_notebook: Path,
     from distributed import Client, as_completed
 
     release_bytes = release_notebook.read_bytes()
+    notebook = assignments.load(name).notebook
     with Client(scheduler, timeout="10s") as client:
         release_future = client.scatter(release_bytes, broadcast=True)
         futures = [client.submit(grade_remote, name, release_future, student_id,
-                                 submission_files(folder), language, pure=False,
+                                 submission_files(folder, notebook), language, pure=False,
                                  key=f"grade-{index}-{name}")
                    for index, (student_id, folder) in enumerate(students)]
         for future in as_completed(futures):

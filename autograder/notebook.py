@@ -79,8 +79,7 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
             raise NotGradable("nb_link", name=link.name)
     places = [(student_dir, ""), (student_dir.parent, f" one level above the expected "
                                                       f"{student_dir.name}/ folder")]
-    misnamed = [d for d in _subfolders(student_dir.parent)
-                if d.name != student_dir.name and (d / expected_name).is_file()]
+    misnamed = misnamed_folders(student_dir, expected_name)
     if len(misnamed) == 1:  # e.g. forwardpass/ for forward_pass/
         places.append((misnamed[0], f" in {misnamed[0].name}/ instead of {student_dir.name}/"))
     for folder, where in places:
@@ -113,6 +112,19 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     found = sorted(p.name for p in student_dir.iterdir())
     shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
     raise NotGradable("nb_not_found", expected=expected_name, found=shown or "-")
+
+
+def misnamed_folders(student_dir: Path, expected_name: str) -> list[Path]:
+    """Other folders of the student's that hold the expected notebook (``forwardpass/``)."""
+    return [d for d in _subfolders(student_dir.parent)
+            if d.name != student_dir.name and (d / expected_name).is_file()]
+
+
+def submission_folders(student_dir: Path, expected_name: str) -> list[Path]:
+    """Every folder ``find_notebook`` may take the notebook from: the student's own folder, the
+    assignment folder, a misspelled one. What identifies a submission (its fingerprint, the
+    files sent to a cluster) is their files."""
+    return [student_dir.parent, student_dir, *misnamed_folders(student_dir, expected_name)]
 
 
 def _subfolders(folder: Path) -> list[Path]:

@@ -138,3 +138,17 @@ def test_a_removed_student_keeps_its_result_but_leaves_exports_feedback_and_repo
     assert not (tmp_path / "feedback" / "park_x_at_W").exists()
     run_autograder("report", "forward_pass", "--results", str(out / "results"), "--out", str(tmp_path / "report"))
     assert "7 students" in (tmp_path / "report" / "index.html").read_text()
+
+
+def test_a_resubmission_in_a_misspelled_folder_is_graded_again(subs, tmp_path):
+    out = tmp_path / "out"
+    misnamed = subs / "late_fix" / "forwardpass"
+    misnamed.mkdir(parents=True)
+    shutil.copy(SAMPLES / "park_x_at_W" / "forward_pass" / "forward_pass.ipynb", misnamed)
+    grade(subs, out)
+    first = (out / "grades.csv").read_text()
+    shutil.copy(SAMPLES / "kim_correct" / "forward_pass" / "forward_pass.ipynb", misnamed)
+    again = grade(subs, out)
+    assert "graded 1 submission" in again.stdout
+    row = next(line for line in (out / "grades.csv").read_text().splitlines() if line.startswith("late_fix,"))
+    assert row.endswith(",20,20") and row not in first
