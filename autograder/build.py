@@ -60,7 +60,7 @@ def solution_source(function) -> str:
 
 def hidden_source(assignment: Assignment, function: str) -> str:
     return "\n".join([
-        f"# 숨은 테스트 (hidden tests): 채점할 때 더 많은 경우로 `{function}` 을 검사합니다.",
+        f"# 숨은 테스트 (hidden tests): 채점할 때 더 많은 경우로 `{function}` 을(를) 검사합니다.",
         "# 이 셀은 지우거나 고치지 마세요.",
         "### BEGIN HIDDEN TESTS",
         "from autograder.in_kernel import hidden_tests_score",

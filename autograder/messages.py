@@ -33,7 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the process running the student code ended abruptly ({detail}).",
     },
     "missing_function": {
-        "ko": "함수 {function} 가 정의되어 있지 않습니다.{cell_errors} 함수 이름을 바꾸거나 셀을 지우지 않았는지도 확인하세요.",
+        "ko": "함수 {function} 이(가) 정의되어 있지 않습니다.{cell_errors} 함수 이름을 바꾸거나 셀을 지우지 않았는지도 확인하세요.",
         "en": "function {function} is not defined.{cell_errors} Check also that it was not renamed or deleted.",
     },
     "not_callable": {

@@ -137,6 +137,8 @@ def _describe(value: Any, depth: int, budget: list[int]) -> dict:
                     "value": _number(float(value))}
         return {"type": "numpy-scalar", "dtype": value.dtype.str, "value": None,
                 "repr": _short_repr(value)}
+    if isinstance(value, tuple) and kind is not tuple and isinstance(getattr(kind, "_fields", None), tuple):
+        kind, value = tuple, tuple.__new__(tuple, tuple.__iter__(value))  # a namedtuple is a tuple
     if kind is list or kind is tuple:
         if depth >= MAX_DEPTH or len(value) > budget[0]:
             return _too_large(kind.__name__, len(value))

@@ -153,9 +153,10 @@ LEFTOVERS = ("import os, subprocess, sys, threading, time\n"
              "threading.Thread(target=lambda: time.sleep(300), daemon=False).start()\n"
              "if os.fork() == 0:\n    os.setsid()\n    time.sleep(300)\n"
              "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n")
-# deliberately wrong relu (the identity): loses 5 of its 6 cases
+# deliberately wrong relu (the identity): passes only its positive scalar case
 IDENTITY_RELU = "def relu(z):\n    return z"
-WEAK_RELU_TOTAL = round(NO_RELU + _ASSIGNMENT.function("relu").points * 1 / 6, 4)
+WEAK_RELU_TOTAL = round(NO_RELU + _ASSIGNMENT.function("relu").points * 1 / len(
+    _ASSIGNMENT.function("relu").cases), 4)
 
 
 def _vandal(subs: Path) -> None:

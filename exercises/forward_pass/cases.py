@@ -48,6 +48,8 @@ def cases() -> list[Case]:
         Case("relu", "2-D array, mixed signs, shape (3, 2)", (_mixed((3, 2), 3),)),
         Case("relu", "list input [-1, 2, -3, 4]", ([-1, 2, -3, 4],)),
         Case("relu", "int array [-5, 0, 7] (must not be modified)", (np.array([-5, 0, 7]),)),
+        Case("relu", "float array starting with a negative value [-0.5, 0.7, 2.5, -1.25]",
+             (np.array([-0.5, 0.7, 2.5, -1.25]),)),
         # neuron_output
         Case("neuron_output", "scalar w = 0.5, x = -3.0", (0.5, -3.0)),
         Case("neuron_output", "scalar w = -1.5, x = 2.0, sigmoid", (-1.5, 2.0), {"activation": sigmoid_}),

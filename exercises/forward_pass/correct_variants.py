@@ -455,6 +455,15 @@ def scalar_network_gradients(w1, w2, x, y):
     r = w1 * w2 * x - y
     return 2 * w2 * x * r, 2 * w1 * x * r
 '''),
+    CorrectVariant("scalar_network_gradients", "sng_namedtuple_pair",
+                   "returns a collections.namedtuple (a tuple)", '''
+from collections import namedtuple
+Gradients = namedtuple("Gradients", ["dw1", "dw2"])
+def scalar_network_gradients(w1, w2, x, y):
+    h1 = w1 * x
+    dy = -2 * (y - w2 * h1)
+    return Gradients(dy * w2 * x, dy * h1)
+'''),
     CorrectVariant("scalar_network_gradients", "sng_ndarray_pair",
                    "the pair as a 1-D ndarray of two numbers", '''
 def scalar_network_gradients(w1, w2, x, y):

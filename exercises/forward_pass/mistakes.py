@@ -88,6 +88,11 @@ def sigmoid(z):
 '''),
 
     # ------------------------------------------------------------------ relu
+    Mistake("relu", "relu_vectorize_int",
+            "np.vectorize(lambda v: max(v, 0)): the first output, the int 0, makes the whole array int", '''
+def relu(z):
+    return np.vectorize(lambda v: max(v, 0))(z)
+'''),
     Mistake("relu", "relu_in_place",
             "z[z < 0] = 0 on the caller's array: right values, but the argument is modified", '''
 def relu(z):
