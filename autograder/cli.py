@@ -196,18 +196,21 @@ def _validate(args, course: Path, assignment) -> int:
                          f"{assignment.notebook}, e.g. `autograder validate {assignment.notebook}`")
     release = ReleaseCells.from_notebook(build.release_path(course, assignment))
     try:
-        verdicts = run_visible_tests(assignment, release, args.notebook)
+        verdicts, cell_errors = run_visible_tests(assignment, release, args.notebook, args.lang)
     except NotGradable as reason:
         raise BatchError(f"{args.notebook}: {reason.text.in_(args.lang)}") from None
     from autograder.messages import message
+    if cell_errors:
+        print(message("validate_cell_errors").in_(args.lang))
+        print("".join(f"  {error}\n" for error in cell_errors))
     for grade_id, passed, text in verdicts:
         name = grade_id.removesuffix("_visible_tests")
         if text.startswith("NotImplementedError"):
             text = message("not_implemented").in_(args.lang)
         print(f"{'✓' if passed else '✗'} {name}" + ("" if passed else f": {text}"))
     failed = sum(not passed for _, passed, _ in verdicts)
-    print(f"\n{len(verdicts) - failed}/{len(verdicts)} visible tests passed"
-          + ("" if not failed else "; hidden tests check more cases when graded"))
+    print("\n" + message("validate_summary", passed=len(verdicts) - failed, total=len(verdicts)).in_(args.lang)
+          + (message("validate_more").in_(args.lang) if failed else ""))
     return 1 if failed else 0
 
 

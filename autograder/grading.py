@@ -272,31 +272,35 @@ def grade_function(call: Callable[[Case], dict], reference: Reference, graded: G
     return FunctionResult(graded.name, graded.points, tuple(results))
 
 
-def run_visible_tests(assignment: Assignment, release: ReleaseCells,
-                      notebook: Path) -> list[tuple[str, bool, str]]:
+def run_visible_tests(assignment: Assignment, release: ReleaseCells, notebook: Path,
+                      language: str = "ko") -> tuple[list[tuple[str, bool, str]], list[str]]:
     """A student's self-check: the notebook's code, then each visible test of the release, in an
-    isolated student process. Returns (test id, passed, message) per visible test."""
+    isolated student process. Returns (test id, passed, message) per visible test, and the
+    errors of the student's own cells (a SyntaxError explains a later NameError)."""
     cells, _ = read_code_cells(notebook, release)
     workdir = tempfile.mkdtemp(prefix="validate-")
     session = Session(assignment, cells, workdir)
     verdicts = []
+    first_test = max([cell.index for cell in cells] + [0]) + 1
     try:
         for number, (grade_id, source) in enumerate(release.visible_tests):
-            test = CodeCell(10_000 + number, source)
+            test = CodeCell(first_test + number, source)
             try:
                 session._ensure_loaded()
                 session._run_cell(session.process, test)
-                error = session.cell_errors.get(test.index, "")
+                error = session.cell_errors.pop(test.index, "")
             except (sandbox.Timeout, sandbox.Crashed) as failure:
                 session.close()
-                error = session.cell_errors.get(test.index, str(failure))
+                error = session.cell_errors.pop(test.index, str(failure))
+                if test.index in session.poisoned_cells:  # the test hung in the student's function
+                    error = message("timeout", seconds=assignment.load_time_limit).in_(language)
             error = error.removeprefix(_cell_name(test) + ": ").replace(  # name it as students see it
-                f"(cell {test.index}, line", "(the visible-test cell, line")
+                f"(cell {test.index}, line", "(" + message("visible_test_cell").in_(language) + ", line")
             verdicts.append((grade_id, not error, error))
     finally:
         session.close()
         remove_tree(workdir)
-    return verdicts
+    return verdicts, [session.cell_errors[i] for i in sorted(session.cell_errors) if i < first_test]
 
 
 def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],

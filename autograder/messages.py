@@ -153,6 +153,20 @@ MESSAGES: dict[str, dict[str, str]] = {
               "solutions would be within its reach; the course staff must grade it on a machine with "
               "Landlock (Linux 5.13+)",
     },
+    # autograder validate
+    "visible_test_cell": {"ko": "공개 테스트 셀 (visible-test cell)", "en": "the visible-test cell"},
+    "validate_cell_errors": {
+        "ko": "내 코드 셀의 오류 (이 때문에 아래 테스트가 실패할 수 있습니다):",
+        "en": "errors in your own cells (the tests below may fail because of them):",
+    },
+    "validate_summary": {
+        "ko": "공개 테스트 {total} 개 중 {passed} 개 통과 ({passed}/{total} visible tests passed)",
+        "en": "{passed}/{total} visible tests passed",
+    },
+    "validate_more": {
+        "ko": "; 채점할 때는 숨은 테스트가 더 많은 경우를 검사합니다",
+        "en": "; hidden tests check more cases when graded",
+    },
     "not_gradable": {
         "ko": "채점할 수 없는 제출물입니다: {reason}",
         "en": "this submission could not be graded: {reason}",

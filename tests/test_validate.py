@@ -51,3 +51,24 @@ def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path):
     assert result.returncode == 2 and "JSON 이 line 1, column 2 에서 깨졌습니다" in result.stderr
     result = run_autograder("validate", str(broken), "--lang", "en", check=False)
     assert result.returncode == 2 and "JSON is broken" in result.stderr
+
+
+def test_a_syntax_error_is_named_before_the_tests_it_breaks():
+    result = validate("yoon_syntax_error")
+    assert result.returncode == 1
+    head, _, verdicts = result.stdout.partition("✓ sigmoid")
+    assert "내 코드 셀의 오류" in head and "SyntaxError" in head  # the cause, before the NameErrors
+    assert "✗ layer_forward" in verdicts
+
+
+def test_a_function_that_hangs_is_reported_as_a_timeout_in_korean(tmp_path):
+    import nbformat
+    from conftest import student_notebook
+    from samples import CORRECT
+    notebook = tmp_path / "forward_pass.ipynb"
+    nbformat.write(student_notebook({**CORRECT, "sigmoid": "def sigmoid(z):\n    while True:\n        pass"}),
+                   notebook)
+    result = run_autograder("validate", str(notebook), check=False)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("✗ sigmoid"))
+    assert "시간 제한" in line and "at top level" not in line
+    assert "공개 테스트 8 개 중 7 개 통과" in result.stdout
