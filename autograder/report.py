@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import jinja2
@@ -35,6 +35,7 @@ LABELS = {
            "per_case": "case 별 통과율, 낮은 순 (pass rate per case, lowest first)", "case": "case",
            "passed": "통과 (passed)", "mistakes": "자주 나온 실수 (most frequent mistakes seen)",
            "failed_cases": "틀린 case 수 (failed cases)", "hint": "보여 준 힌트 (hint given)",
+           "students_col": "학생 수 (students)",
            "kinds": "자주 나온 실패 종류 (most frequent kinds of failure)", "kind": "종류 (kind)",
            "none": "없음 (none)", "other": "기타 (other)"},
     "en": {"title": "Report", "students": "{n} students",
@@ -44,6 +45,7 @@ LABELS = {
            "full_points": "students with full points", "cases_passed": "cases passed",
            "per_case": "Pass rate per case (lowest first)", "case": "case", "passed": "passed",
            "mistakes": "Most frequent mistakes seen", "failed_cases": "failed cases",
+           "students_col": "students",
            "hint": "hint given", "kinds": "Most frequent kinds of failure", "kind": "kind",
            "none": "none", "other": "other"},
 }
@@ -64,11 +66,11 @@ td.n { text-align: right; } .low { color: #cf222e; font-weight: bold; }</style><
 <table><tr><th>{{ labels.function }}</th><th>{{ labels.case }}</th><th>{{ labels.passed }}</th></tr>
 {% for c in cases %}<tr><td><code>{{ c.function }}</code></td><td>{{ c.label }}</td>{% if c.rate is none %}<td class="n">–</td>{% else %}<td class="n {{ 'low' if c.rate < 0.6 }}">{{ '%.0f' % (100 * c.rate) }}%</td>{% endif %}</tr>{% endfor %}</table>
 <h2>{{ labels.mistakes }}</h2>
-<table><tr><th>{{ labels.failed_cases }}</th><th>{{ labels.function }}</th><th>{{ labels.hint }}</th></tr>
-{% for (function, hint), n in hints %}<tr><td class="n">{{ n }}</td><td><code>{{ function }}</code></td><td>{{ hint }}</td></tr>{% else %}<tr><td colspan="3">{{ labels.none }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ labels.students_col }}</th><th>{{ labels.failed_cases }}</th><th>{{ labels.function }}</th><th>{{ labels.hint }}</th></tr>
+{% for (function, hint), students, n in hints %}<tr><td class="n">{{ students }}</td><td class="n">{{ n }}</td><td><code>{{ function }}</code></td><td>{{ hint }}</td></tr>{% else %}<tr><td colspan="4">{{ labels.none }}</td></tr>{% endfor %}</table>
 <h2>{{ labels.kinds }}</h2>
-<table><tr><th>{{ labels.failed_cases }}</th><th>{{ labels.function }}</th><th>{{ labels.kind }}</th></tr>
-{% for (function, kind), n in kinds %}<tr><td class="n">{{ n }}</td><td><code>{{ function }}</code></td><td>{{ kind }}</td></tr>{% else %}<tr><td colspan="3">{{ labels.none }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ labels.students_col }}</th><th>{{ labels.failed_cases }}</th><th>{{ labels.function }}</th><th>{{ labels.kind }}</th></tr>
+{% for (function, kind), students, n in kinds %}<tr><td class="n">{{ students }}</td><td class="n">{{ n }}</td><td><code>{{ function }}</code></td><td>{{ kind }}</td></tr>{% else %}<tr><td colspan="4">{{ labels.none }}</td></tr>{% endfor %}</table>
 </body></html>
 """)
 
@@ -97,11 +99,13 @@ def write_report(results_dir: Path, assignment, out: Path, language: str = "ko")
     labels = LABELS[language]
     stored = [json.loads(p.read_text(encoding="utf-8")) for p in stored_results(results_dir)]
     totals = sorted(float(r["score"]) for r in stored)
-    functions, cases, hints, kinds = [], [], Counter(), Counter()
+    functions, cases = [], []
+    hints, kinds = Counter(), Counter()  # failed cases, by (function, hint or kind)
+    hint_students, kind_students = defaultdict(set), defaultdict(set)  # ... and who made them
     for graded in assignment.functions:
         failed, known = [0] * len(graded.cases), 0
         full, passed_sum, total_sum = 0, 0, 0
-        for result in stored:
+        for student, result in enumerate(stored):
             extra = result.get("extra_data", {})
             passed, total = _counts(extra.get("cases", {}).get(graded.name), len(graded.cases))
             full += passed == total
@@ -119,9 +123,11 @@ def write_report(results_dir: Path, assignment, out: Path, language: str = "ko")
                 hint = failure.get("hint")
                 if isinstance(hint, dict) and isinstance(hint.get(language), str) and hint[language]:
                     hints[graded.name, hint[language]] += 1
+                    hint_students[graded.name, hint[language]].add(student)
                 kind = failure.get("kind")
                 shown = _shown(kind, language) if isinstance(kind, str) else ""
                 kinds[graded.name, shown or labels["other"]] += 1
+                kind_students[graded.name, shown or labels["other"]].add(student)
         functions.append({"name": graded.name, "full_rate": full / max(len(stored), 1),
                           "case_rate": passed_sum / max(total_sum, 1)})
         cases += [{"function": graded.name, "label": case.label,
@@ -139,9 +145,16 @@ def write_report(results_dir: Path, assignment, out: Path, language: str = "ko")
     write_atomically(out / "index.html", PAGE.render(
         language=language, labels=labels, assignment=assignment.name,
         students=labels["students"].format(n=len(stored)), summary=summary,
-        functions=functions, cases=cases[:30], hints=hints.most_common(15),
-        kinds=kinds.most_common(15)))
+        functions=functions, cases=cases, hints=_most_frequent(hints, hint_students),
+        kinds=_most_frequent(kinds, kind_students)))
     return out / "index.html"
+
+
+def _most_frequent(cases: Counter, students: dict, most: int = 15) -> list[tuple]:
+    """(key, students, failed cases) by how many students, then cases: one student's bug that
+    fails many cases counts once in the first column."""
+    keys = sorted(cases, key=lambda key: (-len(students[key]), -cases[key], key))
+    return [(key, len(students[key]), cases[key]) for key in keys[:most]]
 
 
 def _counts(stored, cases: int) -> tuple[int, int]:

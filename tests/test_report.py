@@ -128,12 +128,12 @@ def test_a_case_whose_label_holds_a_colon_is_counted_when_everyone_fails_it(tmp_
     assert rates["network_forward", "empty list of layers, x given as a list"] == 0
     assert rates["sigmoid", "scalar z = 2.0"] == 100  # the naive formula is right where finite
     # the catalogued hint for e^z / (1 + e^z), once per student who was shown it
-    hints = {(row[1], row[2]): int(row[0]) for row in tables[2][1:]}
-    assert any(function == "sigmoid" and "inf / inf = nan" in hint and n == 2
+    hints = {(row[2], row[3]): (int(row[0]), int(row[1])) for row in tables[2][1:]}  # students, cases
+    assert any(function == "sigmoid" and "inf / inf = nan" in hint and n == (2, 2)
                for (function, hint), n in hints.items()), hints
     # the kind of the empty-list failure: the grader's sentence, with the student's details left out
-    kinds = {(row[1], row[2]): int(row[0]) for row in tables[3][1:]}
-    assert kinds["network_forward", "실행 중 오류(exception)가 났습니다: …"] == 4
+    kinds = {(row[2], row[3]): (int(row[0]), int(row[1])) for row in tables[3][1:]}
+    assert kinds["network_forward", "실행 중 오류(exception)가 났습니다: …"] == (2, 4)  # 2 students, 4 cases
     assert "nothing to do" not in page
 
 
@@ -159,8 +159,8 @@ def test_injected_failure_lines_cannot_move_rates_or_fake_hints(tmp_path):
     assert rates["sigmoid", "large |z|: [-1000, -30, 30, 1000] (finite, no nan)"] == 50
     assert tables[2][1:] == [["없음 (none)"]]  # no hint was given
     assert "EVIL-HINT-TEXT" not in page and "oops" not in page
-    kinds = {(row[1], row[2]): int(row[0]) for row in tables[3][1:]}
-    assert kinds["sigmoid", "실행 중 오류(exception)가 났습니다: …"] == 8
+    kinds = {(row[2], row[3]): (int(row[0]), int(row[1])) for row in tables[3][1:]}
+    assert kinds["sigmoid", "실행 중 오류(exception)가 났습니다: …"] == (1, 8)  # one student, 8 cases
 
 
 def test_the_report_in_english(tmp_path):
