@@ -91,8 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-<to>.csv")
     export.add_argument("--submissions", type=Path, help="where collect-zip recorded the Canvas "
                         "user ids (default: <course>/submitted)")
+    export.add_argument("--column", help="the grade column's header, as the LMS knows the "
+                        "assignment; Canvas: 'forward_pass (123456)' with its assignment id, from "
+                        "the gradebook's own export (default: the assignment name)")
     gradescope = command("gradescope", "build autograder.zip for Gradescope (setup.sh, run_autograder)")
-    gradescope.add_argument("--out", type=Path, help="default: <course>/grades/autograder.zip")
+    gradescope.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-gradescope/autograder.zip")
     report = command("report", "an instructor's page: score histogram, pass rates, frequent mistakes")
     report.add_argument("--results", type=Path, help="default: <course>/grades/<assignment>/")
     report.add_argument("--out", type=Path, help="default: <course>/grades/<assignment>-report/")
@@ -153,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {page}")
         elif args.command == "gradescope":
             from autograder.gradescope import build_zip
-            out = build_zip(course, assignment, args.out or course / "grades" / "autograder.zip")
+            out = build_zip(course, assignment,
+                            args.out or course / "grades" / f"{assignment.name}-gradescope" / "autograder.zip")
             print(f"wrote {out}: upload it as the assignment's autograder on Gradescope")
         elif args.command == "export":
             from autograder.collect import read_roster
@@ -166,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                                  f"{assignment.name}` first, or pass --results DIR")
             out = args.out or course / "grades" / f"{assignment.name}-{args.to}.csv"
             users = read_roster(args.submissions or course / "submitted", assignment.name)
-            write_atomically(out, lms_csv(args.to, assignment.name, rows, users))
+            write_atomically(out, lms_csv(args.to, args.column or assignment.name, rows, users))
             matched = (f"; {sum(s in users for s, _ in rows)} with their Canvas user id from "
                        "collect-zip, the rest matched by SIS Login ID = student id"
                        if args.to == "canvas" else "")
