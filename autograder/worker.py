@@ -114,6 +114,28 @@ class _quiet_numpy:
         numpy.seterr(**self._saved)
 
 
+GRADER_PACKAGES = ("autograder", "solutions", "exercises")
+
+
+class _GraderImportRefused:
+    """A meta-path finder: student code cannot import the grader's own packages."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.split(".")[0] in GRADER_PACKAGES:
+            raise ImportError(f"{name} is the grader's, not importable from student code")
+        return None
+
+
+def _hide_the_grader() -> None:
+    """The worker holds what it needs; the grader's modules (the activations the cases pass,
+    the wire format) are taken out of student code's reach: out of sys.modules, and refused by
+    import (Landlock keeps the files of solutions/ and exercises/ unreadable too)."""
+    for name in [n for n in sys.modules if n.split(".")[0] in GRADER_PACKAGES]:
+        del sys.modules[name]
+    sys.meta_path.insert(0, _GraderImportRefused())
+
+
 def main(argv: list[str]) -> None:
     serve(int(argv[1]), int(argv[2]))
 
@@ -128,6 +150,7 @@ def serve(command_fd: int, reply_fd: int) -> None:
     except OSError as error:
         confinement = f"unconfined ({error})"
     worker = Worker()
+    _hide_the_grader()
     send({"ready": True, "confinement": confinement})
     while True:
         command = framing.read(reader)

@@ -266,6 +266,13 @@ SCENARIOS: list[Scenario] = [
              _put("kills_grader", _code(relu=RELU + "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"))),
     Scenario("vandal", 0, "empties every other student's notebook", "Landlock denies the writes; "
              "nobody is affected", FULL, "", _vandal),
+    Scenario("grader_internals", 14, "sigmoid and relu taken from the grader's own code "
+             "(`from autograder.wire import _sigmoid as sigmoid`, or found in sys.modules)",
+             "the import is refused: both functions 0", FULL - _ASSIGNMENT.function("sigmoid").points
+             - _ASSIGNMENT.function("relu").points, "not importable from student code",
+             _put("grader_internals", _code(
+                 sigmoid="from autograder.wire import _sigmoid as sigmoid\n",
+                 relu="import sys\nrelu = sys.modules['autograder.wire']._relu\n"))),
     Scenario("three_abort", 11, "sigmoid, relu and neuron_output each call `os.abort()` (21 crashing "
              "cases)", "only those three lose their points: the restart limit is per function",
              FULL - sum(_ASSIGNMENT.function(f).points for f in ("sigmoid", "relu", "neuron_output")),
