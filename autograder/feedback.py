@@ -69,7 +69,8 @@ def page(results: dict, code: list[str], language: str) -> str:
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
     error = extra.get("error_text", {}).get(language) or extra.get("error")
-    notes = ([error] if error else []) + extra.get("notes", []) + extra.get(
+    own = [note.get(language, "") for note in extra["notes_text"]] if "notes_text" in extra else extra.get("notes", [])
+    notes = ([error] if error else []) + own + extra.get(
         "cell_errors", [])
     return PAGE.render(language=language, labels=LABELS[language], assignment=extra["assignment"],
                        student=extra["student_id"], total=f"{results['score']:g}",

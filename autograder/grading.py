@@ -228,9 +228,9 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         remove_tree(workdir)
     return StudentResult(
         student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
-        notes=tuple(notes + more_notes + ([
-            f"used up its time budget of {assignment.submission_time_limit:g} s; "
-            "the cases not run by then failed"] if session.out_of_time else [])),
+        notes=tuple(notes + [Text(n, n) for n in more_notes] + ([
+            message("note_out_of_time", seconds=assignment.submission_time_limit)]
+            if session.out_of_time else [])),
         cell_errors=tuple(session.cell_errors[i] for i in sorted(session.cell_errors)),
         output=session.output(), seconds=time.monotonic() - started,
         confinement=session.confinement, language=language)

@@ -153,6 +153,27 @@ MESSAGES: dict[str, dict[str, str]] = {
               "solutions would be within its reach; the course staff must grade it on a machine with "
               "Landlock (Linux 5.13+)",
     },
+    # how a notebook was found, or what else a grader should know (StudentResult.notes)
+    "note_renamed": {
+        "ko": "{expected} 이(가) 아니라 {found} 을(를) 찾아 채점했습니다",
+        "en": "expected {expected}, found {found}; graded it",
+    },
+    "note_one_level_up": {
+        "ko": "{found} 을(를) {folder}/ 폴더가 아니라 한 단계 위 폴더에서 찾아 채점했습니다",
+        "en": "found {found} one level above the expected {folder}/ folder; graded it",
+    },
+    "note_misnamed_folder": {
+        "ko": "{found} 을(를) {folder}/ 가 아니라 {other}/ 폴더에서 찾아 채점했습니다",
+        "en": "found {found} in {other}/ instead of {folder}/; graded it",
+    },
+    "note_also_found": {
+        "ko": "{others} 도 있었지만 {expected} 을(를) 채점했습니다",
+        "en": "also found {others}; graded {expected}",
+    },
+    "note_out_of_time": {
+        "ko": "시간 예산 {seconds:g}초를 다 써서, 그때까지 실행하지 못한 case 는 실패로 처리했습니다",
+        "en": "used up its time budget of {seconds:g} s; the cases not run by then failed",
+    },
     # autograder validate
     "visible_test_cell": {"ko": "공개 테스트 셀 (visible-test cell)", "en": "the visible-test cell"},
     "validate_cell_errors": {

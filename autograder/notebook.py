@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.messages import message
+from autograder.messages import Text, message
 
 
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
@@ -66,7 +66,7 @@ class ReleaseCells:
         return cls(frozenset(test_ids), frozenset(test_sources), locked, tuple(visible))
 
 
-def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str]]:
+def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[Text]]:
     """The notebook to grade for one student, and notes on how it was chosen.
 
     ``student_dir`` is ``<submissions>/<student_id>/<assignment>``. The expected name wins; else
@@ -77,11 +77,10 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
     for link in (student_dir.parent, student_dir):
         if link.is_symlink():
             raise NotGradable("nb_link", name=link.name)
-    places = [(student_dir, ""), (student_dir.parent, f" one level above the expected "
-                                                      f"{student_dir.name}/ folder")]
+    places = [(student_dir, ""), (student_dir.parent, "note_one_level_up")]
     misnamed = misnamed_folders(student_dir, expected_name)
     if len(misnamed) == 1:  # e.g. forwardpass/ for forward_pass/
-        places.append((misnamed[0], f" in {misnamed[0].name}/ instead of {student_dir.name}/"))
+        places.append((misnamed[0], "note_misnamed_folder"))
     for folder, where in places:
         notebooks = _notebooks(folder)
         if (folder / expected_name).is_file():
@@ -97,12 +96,12 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[str
                 continue
             path = chosen[0]
         notes = [] if path.name == expected_name else [
-            f"expected {expected_name}, found {path.name}; graded it"]
+            message("note_renamed", expected=expected_name, found=path.name)]
         if where:
-            notes.append(f"found {path.name}{where}; graded it")
+            notes.append(message(where, found=path.name, folder=student_dir.name, other=folder.name))
         others = [p.name for p in notebooks if p != path]
         if others and path.name == expected_name:
-            notes.append(f"also found {', '.join(others)}; graded {expected_name}")
+            notes.append(message("note_also_found", others=", ".join(others), expected=expected_name))
         return path, notes
     if not student_dir.is_dir():
         found = [p.name + ("/" if p.is_dir() else "") for p in sorted(student_dir.parent.iterdir())]

@@ -59,7 +59,7 @@ class StudentResult:
     max_score: float
     notebook: str = ""
     error: Text = Text()  # why the submission could not be graded at all (empty when it was)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()  # how the notebook was found, what else a grader should know
     cell_errors: tuple[str, ...] = ()
     output: str = ""
     seconds: float = 0.0
@@ -88,7 +88,7 @@ class StudentResult:
                           "max_score": result.max_points,
                           "output": "\n".join([summary, *failed]), "visibility": "visible"})
         lines = [message("not_gradable", reason=self.error).in_(self.language)] if self.error else []
-        lines += list(self.notes) + list(self.cell_errors)
+        lines += [note.in_(self.language) for note in self.notes] + list(self.cell_errors)
         return {"score": self.total, "max_score": self.max_score,
                 "output": "\n".join(lines), "execution_time": round(self.seconds, 3),
                 "tests": tests, "stdout_visibility": "hidden",
@@ -97,7 +97,9 @@ class StudentResult:
                                "confinement": self.confinement,
                                "fingerprint": self.fingerprint, "error": self.error.en,
                                "error_text": {"ko": self.error.ko, "en": self.error.en},
-                               "notes": list(self.notes), "cell_errors": list(self.cell_errors),
+                               "notes": [note.en for note in self.notes],
+                               "notes_text": [{"ko": note.ko, "en": note.en} for note in self.notes],
+                               "cell_errors": list(self.cell_errors),
                                "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions},
                                # every failed case in every language, for pages in either:
                                # its message, kind of failure and hint kept apart
@@ -124,7 +126,8 @@ class StudentResult:
                    confinement=extra.get("confinement", ""), fingerprint=extra.get("fingerprint", ""),
                    error=Text(**extra["error_text"]) if extra.get("error_text") else Text(
                        extra.get("error", ""), extra.get("error", "")),
-                   notes=tuple(extra.get("notes", ())),
+                   notes=tuple(Text(**note) for note in extra["notes_text"]) if "notes_text" in extra
+                   else tuple(Text(note, note) for note in extra.get("notes", ())),
                    cell_errors=tuple(extra.get("cell_errors", ())))
 
 
@@ -226,8 +229,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 def _note(result: StudentResult) -> str:
     """The first thing a person should know: why it was not graded, a cell that failed, or how
     the notebook was found (renamed, misplaced)."""
-    notes = ([result.error.in_(result.language)] if result.error else []) + list(result.cell_errors) + list(
-        result.notes)
+    notes = ([result.error.in_(result.language)] if result.error else []) + list(result.cell_errors) + [
+        note.in_(result.language) for note in result.notes]
     return notes[0][:70] if notes else ""
 
 

@@ -36,7 +36,8 @@ def test_scenario(graded, scenario):
     result = graded["results"][scenario.id]
     assert result["score"] == pytest.approx(scenario.total, abs=1e-4), result
     text = result["output"] + "".join(t["output"] for t in result["tests"])
-    assert scenario.reason in text + result["extra_data"]["error"]  # reasons in English there
+    english = result["extra_data"]["error"] + " ".join(result["extra_data"]["notes"])  # reasons, notes
+    assert scenario.reason in text + english
     if result["extra_data"]["error"]:  # and the student reads it in Korean
         assert result["extra_data"]["error_text"]["ko"] in result["output"]
 
@@ -88,5 +89,5 @@ def _cwd(pid: str) -> str:
 
 def test_the_score_table_tells_how_a_misplaced_notebook_was_found(graded):
     rows = {line.split()[0]: line for line in graded["stdout"].splitlines() if line.strip()}
-    assert "found forward_pass.ipynb one level above" in rows["flat"]  # notes are cut at 70 characters
-    assert "found forward_pass.ipynb in forwardpass/ instead of" in rows["misnamed_folder"]
+    assert "forward_pass/ 폴더가 아니라 한 단계 위 폴더에서" in rows["flat"]  # in Korean, cut at 70 characters
+    assert "forward_pass/ 가 아니라 forwardpass/ 폴더에서" in rows["misnamed_folder"]
