@@ -69,9 +69,9 @@ def page(results: dict, code: list[str], language: str) -> str:
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
     error = extra.get("error_text", {}).get(language) or extra.get("error")
-    own = [note.get(language, "") for note in extra["notes_text"]] if "notes_text" in extra else extra.get("notes", [])
-    notes = ([error] if error else []) + own + extra.get(
-        "cell_errors", [])
+    own = [text.get(language, "") for key in ("notes_text", "cell_errors_text") for text in extra.get(key, [])] \
+        if "notes_text" in extra else extra.get("notes", []) + extra.get("cell_errors", [])
+    notes = ([error] if error else []) + own
     return PAGE.render(language=language, labels=LABELS[language], assignment=extra["assignment"],
                        student=extra["student_id"], total=f"{results['score']:g}",
                        max_score=f"{results['max_score']:g}", notes=notes, functions=functions,

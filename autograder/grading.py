@@ -75,7 +75,7 @@ class Session:
         self.cells = cells
         self.workdir = workdir
         self.process: sandbox.StudentProcess | None = None
-        self.cell_errors: dict[int, str] = {}
+        self.cell_errors: dict[int, Text] = {}
         self.poisoned_cells: set[int] = set()  # cells that hung or killed the process
         self.dropped_cells: set[int] = set()  # ... even when only their definitions ran
         self.restarts = 0
@@ -127,19 +127,18 @@ class Session:
                                      "definitions_only": definitions_only}, seconds)
         except (sandbox.Timeout, sandbox.Crashed) as error:
             self._seconds(0)  # out of budget: not the cell's fault alone
-            what = (f"did not finish within {self.assignment.load_time_limit:g} s"
-                    if isinstance(error, sandbox.Timeout) else f"ended the process ({error})")
+            what = (message("cell_hung", seconds=self.assignment.load_time_limit)
+                    if isinstance(error, sandbox.Timeout) else message("cell_ended", error=error))
             if definitions_only:
                 self.dropped_cells.add(cell.index)
-                self.cell_errors[cell.index] = f"{_cell_name(cell)}: {what}; skipped"
+                self.cell_errors[cell.index] = message("cell_skipped", cell=_cell_name(cell), what=what)
             else:
                 self.poisoned_cells.add(cell.index)
-                self.cell_errors[cell.index] = (
-                    f"{_cell_name(cell)}: {what} at top level; only its definitions "
-                    "(def, class, import, assignments that call nothing) were kept")
+                self.cell_errors[cell.index] = message("cell_top_level", cell=_cell_name(cell), what=what)
             raise
         if not reply.get("ok"):
-            self.cell_errors[cell.index] = f"{_cell_name(cell)}: {str(reply.get('error'))[:500]}"
+            error = f"{_cell_name(cell)}: {str(reply.get('error'))[:500]}"  # Python's own words
+            self.cell_errors[cell.index] = Text(error, error)
 
     def _retire(self, process: sandbox.StudentProcess) -> None:
         process.kill()
@@ -238,7 +237,7 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
 
 def grade_function(call: Callable[[Case], dict], reference: Reference, graded: GradedFunction,
                    time_limit: float,
-                   cell_errors: Callable[[], list[str]] = list) -> FunctionResult:
+                   cell_errors: Callable[[], list[Text]] = list) -> FunctionResult:
     """Run and judge every case of one function. ``call`` returns the student side's reply to a
     case, or raises sandbox.Timeout / sandbox.Crashed. Shared by the isolated grader and the
     in-kernel path nbgrader uses, so both score alike."""
@@ -288,10 +287,10 @@ def run_visible_tests(assignment: Assignment, release: ReleaseCells, notebook: P
             try:
                 session._ensure_loaded()
                 session._run_cell(session.process, test)
-                error = session.cell_errors.pop(test.index, "")
+                error = session.cell_errors.pop(test.index, Text()).in_(language)
             except (sandbox.Timeout, sandbox.Crashed) as failure:
                 session.close()
-                error = session.cell_errors.pop(test.index, str(failure))
+                error = session.cell_errors.pop(test.index, Text(str(failure), str(failure))).in_(language)
                 if test.index in session.poisoned_cells:  # the test hung in the student's function
                     error = message("timeout", seconds=assignment.load_time_limit).in_(language)
             error = error.removeprefix(_cell_name(test) + ": ").replace(  # name it as students see it
@@ -300,15 +299,17 @@ def run_visible_tests(assignment: Assignment, release: ReleaseCells, notebook: P
     finally:
         session.close()
         remove_tree(workdir)
-    return verdicts, [session.cell_errors[i] for i in sorted(session.cell_errors) if i < first_test]
+    return verdicts, [session.cell_errors[i].in_(language) for i in sorted(session.cell_errors)
+                      if i < first_test]
 
 
 def _judge(reply: dict, case: Case, expected: Any, argument_names: list[str],
-           cell_errors: Callable[[], list[str]]) -> compare.Verdict:
+           cell_errors: Callable[[], list[Text]]) -> compare.Verdict:
     status = reply.get("status")
     if status == "missing":
-        cells = "; ".join(cell_errors())
-        extra = message("cell_errors", cells=cells) if cells else ""
+        cells = cell_errors()
+        extra = message("cell_errors", cells=Text("; ".join(c.ko for c in cells),
+                                                  "; ".join(c.en for c in cells))) if cells else ""
         return compare.Verdict(False, message("missing_function", function=case.function,
                                               cell_errors=extra))
     if status == "not_callable":

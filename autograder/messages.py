@@ -174,6 +174,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "시간 예산 {seconds:g}초를 다 써서, 그때까지 실행하지 못한 case 는 실패로 처리했습니다",
         "en": "used up its time budget of {seconds:g} s; the cases not run by then failed",
     },
+    # a student cell that failed while the submission was loaded (StudentResult.cell_errors)
+    "cell_hung": {"ko": "{seconds:g}초 안에 끝나지 않았습니다", "en": "did not finish within {seconds:g} s"},
+    "cell_ended": {"ko": "프로세스를 끝냈습니다 ({error})", "en": "ended the process ({error})"},
+    "cell_skipped": {"ko": "{cell}: {what}; 건너뛰었습니다", "en": "{cell}: {what}; skipped"},
+    "cell_top_level": {
+        "ko": "{cell}: 셀의 맨 위 수준(top level)에서 {what}; 그 셀의 정의 (def, class, import, 아무것도 "
+              "호출하지 않는 대입) 만 남겼습니다",
+        "en": "{cell}: {what} at top level; only its definitions (def, class, import, assignments "
+              "that call nothing) were kept",
+    },
     # autograder validate
     "visible_test_cell": {"ko": "공개 테스트 셀 (visible-test cell)", "en": "the visible-test cell"},
     "validate_cell_errors": {

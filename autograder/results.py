@@ -60,7 +60,7 @@ class StudentResult:
     notebook: str = ""
     error: Text = Text()  # why the submission could not be graded at all (empty when it was)
     notes: tuple[Text, ...] = ()  # how the notebook was found, what else a grader should know
-    cell_errors: tuple[str, ...] = ()
+    cell_errors: tuple[Text, ...] = ()  # student cells that failed while the submission loaded
     output: str = ""
     seconds: float = 0.0
     confinement: str = ""  # how the student process was confined (autograder.confine)
@@ -88,7 +88,7 @@ class StudentResult:
                           "max_score": result.max_points,
                           "output": "\n".join([summary, *failed]), "visibility": "visible"})
         lines = [message("not_gradable", reason=self.error).in_(self.language)] if self.error else []
-        lines += [note.in_(self.language) for note in self.notes] + list(self.cell_errors)
+        lines += [text.in_(self.language) for text in (*self.notes, *self.cell_errors)]
         return {"score": self.total, "max_score": self.max_score,
                 "output": "\n".join(lines), "execution_time": round(self.seconds, 3),
                 "tests": tests, "stdout_visibility": "hidden",
@@ -99,7 +99,8 @@ class StudentResult:
                                "error_text": {"ko": self.error.ko, "en": self.error.en},
                                "notes": [note.en for note in self.notes],
                                "notes_text": [{"ko": note.ko, "en": note.en} for note in self.notes],
-                               "cell_errors": list(self.cell_errors),
+                               "cell_errors": [error.en for error in self.cell_errors],
+                               "cell_errors_text": [{"ko": e.ko, "en": e.en} for e in self.cell_errors],
                                "cases": {f.name: [f.passed, len(f.cases)] for f in self.functions},
                                # every failed case in every language, for pages in either:
                                # its message, kind of failure and hint kept apart
@@ -128,7 +129,8 @@ class StudentResult:
                        extra.get("error", ""), extra.get("error", "")),
                    notes=tuple(Text(**note) for note in extra["notes_text"]) if "notes_text" in extra
                    else tuple(Text(note, note) for note in extra.get("notes", ())),
-                   cell_errors=tuple(extra.get("cell_errors", ())))
+                   cell_errors=tuple(Text(**e) for e in extra["cell_errors_text"]) if "cell_errors_text" in extra
+                   else tuple(Text(e, e) for e in extra.get("cell_errors", ())))
 
 
 RUN_STUDENTS = ".students.json"  # in a results folder: the result folders of the latest run
@@ -229,8 +231,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 def _note(result: StudentResult) -> str:
     """The first thing a person should know: why it was not graded, a cell that failed, or how
     the notebook was found (renamed, misplaced)."""
-    notes = ([result.error.in_(result.language)] if result.error else []) + list(result.cell_errors) + [
-        note.in_(result.language) for note in result.notes]
+    notes = [text.in_(result.language) for text in (
+        *([result.error] if result.error else []), *result.cell_errors, *result.notes)]
     return notes[0][:70] if notes else ""
 
 

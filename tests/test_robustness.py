@@ -36,7 +36,8 @@ def test_scenario(graded, scenario):
     result = graded["results"][scenario.id]
     assert result["score"] == pytest.approx(scenario.total, abs=1e-4), result
     text = result["output"] + "".join(t["output"] for t in result["tests"])
-    english = result["extra_data"]["error"] + " ".join(result["extra_data"]["notes"])  # reasons, notes
+    english = " ".join([result["extra_data"]["error"], *result["extra_data"]["notes"],
+                        *result["extra_data"]["cell_errors"]])  # reasons, notes, cell errors
     assert scenario.reason in text + english
     if result["extra_data"]["error"]:  # and the student reads it in Korean
         assert result["extra_data"]["error_text"]["ko"] in result["output"]
