@@ -24,6 +24,8 @@ from typing import Callable
 
 from autograder.assignment import Assignment
 from autograder.grading import Reference, grade_submission, safe_name
+from autograder.collect import late_students
+from autograder.messages import message
 from autograder.notebook import ReleaseCells, submission_folders
 from autograder.results import (StudentResult, grades_csv, printable, write_atomically,
                                 write_run_students, write_student_json)
@@ -105,9 +107,16 @@ class Batch:
             write_run_students(self.results_dir, [self._result_path(sid).parent.name for sid, _ in students])
         return sorted(results, key=lambda r: r.student_id)
 
+    def _noted(self, result: StudentResult, late: dict[str, str]) -> StudentResult:
+        """What collect-zip recorded of the student (a late Canvas attempt) joins its notes."""
+        if result.student_id not in late:
+            return result
+        return replace(result, notes=(*result.notes, message("note_late", file=late[result.student_id])))
+
     def _grade(self, students, prints, on_result) -> list[StudentResult]:
+        late = late_students(self.submissions, self.assignment.name)
         if self.scheduler:
-            return self._grade_on_cluster(students, prints, on_result)
+            return self._grade_on_cluster(students, prints, on_result, late)
         release = ReleaseCells.from_notebook(self.release_notebook)
         reference = Reference.compute(self.assignment)
         results = []
@@ -117,7 +126,7 @@ class Batch:
                        for student_id, folder in students}
             for future in as_completed(futures):
                 try:
-                    result = replace(future.result(), fingerprint=prints[futures[future]])
+                    result = replace(self._noted(future.result(), late), fingerprint=prints[futures[future]])
                 except Exception as error:  # noqa: BLE001 - the grader's own fault: recorded, the batch goes on
                     self.grader_errors.append(f"{futures[future]}: {type(error).__name__}: {error}")
                     continue
@@ -126,13 +135,13 @@ class Batch:
                 on_result(result, False)
         return results
 
-    def _grade_on_cluster(self, students, prints, on_result) -> list[StudentResult]:
+    def _grade_on_cluster(self, students, prints, on_result, late) -> list[StudentResult]:
         from autograder.distributed_grading import grade_on_cluster
         results = []
         try:
             for result in grade_on_cluster(self.scheduler, self.assignment.name,
                                            self.release_notebook, students, self.language):
-                result = replace(result, fingerprint=prints[result.student_id])
+                result = replace(self._noted(result, late), fingerprint=prints[result.student_id])
                 write_student_json(self._result_path(result.student_id), result)
                 results.append(result)
                 on_result(result, False)

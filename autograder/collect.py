@@ -108,6 +108,12 @@ def _roster_rows(into: Path, assignment: str) -> dict[str, dict]:
         return {}
 
 
+def late_students(into: Path, assignment: str) -> dict[str, str]:
+    """student_id -> the file taken, for each student whose chosen attempt Canvas marked late."""
+    return {row["student_id"]: row.get("file", "") for row in _roster_rows(into, assignment).values()
+            if row.get("late")}
+
+
 def read_roster(into: Path, assignment: str) -> dict[str, str]:
     """student_id -> Canvas user id, as collect-zip recorded it (empty when none)."""
     return {row["student_id"]: user for user, row in _roster_rows(into, assignment).items()}

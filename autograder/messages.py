@@ -170,6 +170,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{others} 도 있었지만 {expected} 을(를) 채점했습니다",
         "en": "also found {others}; graded {expected}",
     },
+    "note_late": {
+        "ko": "Canvas 가 늦은 제출(late)로 표시했습니다: {file}",
+        "en": "Canvas marked this submission late: {file}",
+    },
     "note_out_of_time": {
         "ko": "시간 예산 {seconds:g}초를 다 써서, 그때까지 실행하지 못한 case 는 실패로 처리했습니다",
         "en": "used up its time budget of {seconds:g} s; the cases not run by then failed",

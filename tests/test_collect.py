@@ -5,6 +5,7 @@ Names unsafe as folders, Korean Windows zips and damaged or oversized downloads 
 from __future__ import annotations
 
 import csv
+import json
 import struct
 import unicodedata
 import zipfile
@@ -280,3 +281,13 @@ def test_a_second_download_keeps_each_canvas_user_in_its_folder_and_grows_the_ro
                       "parkjisoo_10003": ("10003", ""), "parkjisoo_10004": ("10004", "late")}
     log = (into / ".collect-forward_pass.log").read_text()
     assert log.count("collect-zip ") == 2 and "already holding 3 Canvas users" in log
+    # the grade says what Canvas said: the late attempt, in the table and the student's result
+    graded = run_autograder("grade", "forward_pass", "--submissions", str(into), "--csv",
+                            str(tmp_path / "g.csv"), "--quiet")
+    row = next(line for line in graded.stdout.splitlines() if line.startswith("parkjisoo_10004"))
+    assert "Canvas 가 늦은 제출(late)로 표시했습니다" in row
+    result = json.loads((tmp_path / "g" / "parkjisoo_10004" / "results.json").read_text())
+    assert result["extra_data"]["notes"] == [
+        "Canvas marked this submission late: parkjisoo_late_10004_600_forward_pass-2.ipynb"]
+    result = json.loads((tmp_path / "g" / "leejia" / "results.json").read_text())
+    assert result["extra_data"]["notes"] == []
