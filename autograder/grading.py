@@ -200,7 +200,7 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         path, notes = find_notebook(student_dir, assignment.notebook)
         notebook = str(path.relative_to(student_dir.parent.parent)) if path.is_relative_to(
             student_dir.parent.parent) else path.name
-        cells, more_notes = read_code_cells(path, release)
+        cells = read_code_cells(path, release)
     except NotGradable as reason:
         return _zero(assignment, student_id, reason.text, notebook, language, started)
     except OSError as error:
@@ -227,7 +227,7 @@ def grade_submission(assignment: Assignment, reference: Reference, release: Rele
         remove_tree(workdir)
     return StudentResult(
         student_id, assignment.name, functions, assignment.max_score, notebook=notebook,
-        notes=tuple(notes + [Text(n, n) for n in more_notes] + ([
+        notes=tuple(notes + ([
             message("note_out_of_time", seconds=assignment.submission_time_limit)]
             if session.out_of_time else [])),
         cell_errors=tuple(session.cell_errors[i] for i in sorted(session.cell_errors)),
@@ -276,7 +276,7 @@ def run_visible_tests(assignment: Assignment, release: ReleaseCells, notebook: P
     """A student's self-check: the notebook's code, then each visible test of the release, in an
     isolated student process. Returns (test id, passed, message) per visible test, and the
     errors of the student's own cells (a SyntaxError explains a later NameError)."""
-    cells, _ = read_code_cells(notebook, release)
+    cells = read_code_cells(notebook, release)
     workdir = tempfile.mkdtemp(prefix="validate-")
     session = Session(assignment, cells, workdir)
     verdicts = []

@@ -150,10 +150,10 @@ def _submitted_cells(path: Path) -> list[dict]:
     return _cells(_load_json(path.read_bytes(), path.name), path.name)
 
 
-def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], list[str]]:
-    """The code cells of a submission that run before grading, and notes about skipped ones."""
+def read_code_cells(path: Path, release: ReleaseCells) -> list[CodeCell]:
+    """The code cells of a submission that run before grading (not its tests)."""
     cells = _submitted_cells(path)
-    runnable, notes, code_bytes = [], [], 0
+    runnable, code_bytes = [], 0
     for position, cell in enumerate(cells, start=1):
         if cell.get("cell_type") != "code":
             continue
@@ -173,7 +173,7 @@ def read_code_cells(path: Path, release: ReleaseCells) -> tuple[list[CodeCell], 
     runnable = [CodeCell(cell.index, _without_magics(cell.source)) for cell in runnable]
     if not runnable:
         raise NotGradable("nb_no_code", name=path.name)
-    return runnable, notes
+    return runnable
 
 
 def student_cells(path: Path, release: ReleaseCells) -> list[str]:
