@@ -60,11 +60,16 @@ class Attempt:
 
     @property
     def file(self) -> str:
-        return re.split(r"[/\\]", self.member)[-1]
+        return _base_name(self.member)
 
     @property
     def rank(self) -> tuple[bool, int, int]:
         return self.expected, self.submission_id, self.resubmission
+
+
+def _base_name(member: str) -> str:
+    """The file name of a zip member, whether the zip was made with / or with \\ (Windows)."""
+    return re.split(r"[/\\]", member)[-1]
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -81,7 +86,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
 
 
 def _attempt(member: str, entry: int, notebook: str) -> Attempt | None:
-    match = CANVAS.match(re.split(r"[/\\]", member)[-1])
+    match = CANVAS.match(_base_name(member))
     if not match:
         return None
     suffix = re.search(r"-(\d+)\.ipynb$", match["file"])
@@ -119,7 +124,7 @@ def read_roster(into: Path, assignment: str) -> dict[str, str]:
     return {row["student_id"]: user for user, row in _roster_rows(into, assignment).items()}
 
 
-def safe_name(name: str) -> bool:
+def is_safe_folder_name(name: str) -> bool:
     """Whether ``name`` is safe as a student folder: letters, digits, inner ``.`` and ``-``, at most
     200 bytes; so never ``..``, a path, or a hidden folder that ``autograder grade`` skips."""
     return bool(SAFE_NAME.fullmatch(name)) and len(name.encode()) <= 200
@@ -130,7 +135,7 @@ def _student_ids(chosen: dict[str, Attempt], known: dict[str, str], taken: set[s
     else the name, name_userid where two users share a name (in any case) or the name's folder
     is already another student's (``taken``), user_userid where the name is not a safe folder."""
     names = {user: attempt.student for user, attempt in chosen.items()
-             if user not in known and safe_name(attempt.student)}
+             if user not in known and is_safe_folder_name(attempt.student)}
     users_by_name = Counter(name.casefold() for name in names.values())
     taken = {name.casefold() for name in taken}
     return {user: known[user] if user in known else f"user_{user}" if user not in names
@@ -218,9 +223,8 @@ def collect_zip(archive_path: Path, into: Path, assignment: str, notebook: str) 
     # its folder, new users get names no other student has, the roster and the log grow
     rows = _roster_rows(into, assignment)
     known = {user: row["student_id"] for user, row in rows.items()}
-    taken = ({p.name for p in into.iterdir() if p.is_dir()} if into.is_dir() else set()) - set(known.values())
-    student_ids = _student_ids({user: attempt for user, (attempt, _) in chosen.items()},
-                               known, taken | set(known.values()))
+    taken = ({p.name for p in into.iterdir() if p.is_dir()} if into.is_dir() else set()) | set(known.values())
+    student_ids = _student_ids({user: attempt for user, (attempt, _) in chosen.items()}, known, taken)
     header = f"collect-zip {archive_path} into {into}" + (
         f" (already holding {_count(len(known), 'Canvas user')}: each keeps its folder)" if known else "")
     for user in sorted(chosen, key=student_ids.__getitem__):
@@ -230,7 +234,7 @@ def collect_zip(archive_path: Path, into: Path, assignment: str, notebook: str) 
         target.write_bytes(contents[user])
         rows[user] = dict(zip(ROSTER_COLUMNS, (student, user, "late" if newest.late else "", newest.file)))
         who = (f" (Canvas user {user}; its name {newest.student!r} is not safe as a folder name)"
-               if not safe_name(newest.student)
+               if not is_safe_folder_name(newest.student)
                else f" (Canvas user {user}; another user is also named {newest.student})"
                if student != newest.student else "")
         log.append(f"{student}: took {newest.file}{' (late)' if newest.late else ''}{who}"

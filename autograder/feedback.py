@@ -16,7 +16,7 @@ import jinja2
 
 from autograder.messages import message
 from autograder.notebook import NotGradable, ReleaseCells, find_notebook, student_cells
-from autograder.results import stored_results, write_atomically
+from autograder.results import StudentResult, stored_results, write_atomically
 
 LABELS = {
     "ko": {"title": "채점 결과", "score": "점수", "function": "함수", "points": "점수",
@@ -68,10 +68,9 @@ def page(results: dict, code: list[str], language: str) -> str:
                           if failure.get("hint", {}).get(language) else ""}
                          for failure in results["extra_data"]["failures"][test["name"]]]})
     extra = results["extra_data"]
-    error = extra.get("error_text", {}).get(language) or extra.get("error")
-    own = [text.get(language, "") for key in ("notes_text", "cell_errors_text") for text in extra.get(key, [])] \
-        if "notes_text" in extra else extra.get("notes", []) + extra.get("cell_errors", [])
-    notes = ([error] if error else []) + own
+    stored = StudentResult.from_gradescope(results)  # reads every stored format, in both languages
+    notes = [text.in_(language) for text in (
+        *([stored.error] if stored.error else []), *stored.notes, *stored.cell_errors)]
     return PAGE.render(language=language, labels=LABELS[language], assignment=extra["assignment"],
                        student=extra["student_id"], total=f"{results['score']:g}",
                        max_score=f"{results['max_score']:g}", notes=notes, functions=functions,

@@ -86,10 +86,10 @@ def matching_hint(hints: tuple[Hint, ...], received: dict, inputs: list) -> Text
 def _same_description(mistaken: dict, received: dict, rtol: float, atol: float) -> bool:
     """Two described answers are the same: same container and shape, close values; where a
     number is due, every container the grader accepts for a number counts as the same."""
-    if compare.number_in(mistaken) is not None:
+    number = compare.number_in(mistaken)
+    if number is not None:
         got = compare.number_in(received)
-        return got is not None and bool(np.isclose(got, compare.number_in(mistaken), rtol=rtol,
-                                                   atol=atol, equal_nan=True))
+        return got is not None and bool(np.isclose(got, number, rtol=rtol, atol=atol, equal_nan=True))
     if mistaken.get("type") != received.get("type"):
         return False
     if mistaken["type"] == "raised":

@@ -104,13 +104,16 @@ def find_notebook(student_dir: Path, expected_name: str) -> tuple[Path, list[Tex
             notes.append(message("note_also_found", others=", ".join(others), expected=expected_name))
         return path, notes
     if not student_dir.is_dir():
-        found = [p.name + ("/" if p.is_dir() else "") for p in sorted(student_dir.parent.iterdir())]
-        shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-        raise NotGradable("nb_no_folder", folder=student_dir.name, expected=expected_name,
-                          found=shown or "-")
-    found = sorted(p.name for p in student_dir.iterdir())
-    shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10 else "")
-    raise NotGradable("nb_not_found", expected=expected_name, found=shown or "-")
+        raise NotGradable("nb_no_folder", folder=student_dir.name, expected=expected_name, found=_listing(
+            p.name + ("/" if p.is_dir() else "") for p in sorted(student_dir.parent.iterdir())))
+    raise NotGradable("nb_not_found", expected=expected_name,
+                      found=_listing(p.name for p in sorted(student_dir.iterdir())))
+
+
+def _listing(names) -> str:
+    """What a folder holds, as a reason shows it: ten names, then how many more ("-" if none)."""
+    names = list(names)
+    return ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "") or "-"
 
 
 def misnamed_folders(student_dir: Path, expected_name: str) -> list[Path]:
